@@ -1,0 +1,150 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from content.constants import LICENCE_URLS, Licence
+from content.models import CompetenceArea, Level
+
+from .blocks import LessonStreamBlock, OutcomesBlock
+from .catalogue import CatalogueFilterForm, module_cards
+
+
+class LicensedMixin(models.Model):
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_SA_4
+    )
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=250,
+        blank=True,
+        help_text=_("Who wrote it, as the licence asks to credit them."),
+    )
+
+    licence_panels = [
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Licence"))
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every module of the courses below it, filtered by level and area."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["cards"] = module_cards(
+            index=self,
+            language=self.locale.language_code,
+            level=filters.get("level") or None,
+            area=filters.get("area") or None,
+        )
+        return context
+
+
+class CoursePage(LicensedMixin, Page):
+    summary = models.TextField(_("summary"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), *LicensedMixin.licence_panels]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = (
+            ModulePage.objects.child_of(self)
+            .live()
+            .select_related("level", "area")
+            .order_by("area__order", "level__code")
+        )
+        return context
+
+
+class ModulePage(LicensedMixin, Page):
+    summary = models.TextField(_("summary"))
+    level = models.ForeignKey(
+        Level, on_delete=models.PROTECT, related_name="+", verbose_name=_("level")
+    )
+    area = models.ForeignKey(
+        CompetenceArea,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competence area"),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), help_text=_("Estimated time in minutes for the whole module.")
+    )
+    outcomes = StreamField(OutcomesBlock(), blank=True, verbose_name=_("learning outcomes"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("level"),
+        FieldPanel("area"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("outcomes"),
+        *LicensedMixin.licence_panels,
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_minutes__gte=1, estimated_minutes__lte=600),
+                name="courses_module_minutes_range",
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = LessonPage.objects.child_of(self).live()
+        return context
+
+
+class LessonPage(Page):
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        module = ModulePage.objects.select_related("level", "area").get(id=self.get_parent().id)
+        siblings = list(LessonPage.objects.child_of(module).live().only("id", "title", "url_path"))
+        position = next(i for i, page in enumerate(siblings) if page.id == self.id)
+        context.update(
+            module=module,
+            position=position + 1,
+            total=len(siblings),
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+        )
+        return context

@@ -1,0 +1,49 @@
+"""The demo loader: translations at 100 % in the admin's terms, and safe to run again."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from courses.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_translation_is_complete():
+    translations = Translation.objects.select_related("target_locale")
+    assert (
+        translations.count()
+        == 5 * Page.objects.filter(locale__language_code="en", depth__gte=2).count()
+    )
+    for item in translations:
+        total, done = item.get_progress()
+        assert total > 0
+        assert done == total, f"{item.source.object_repr} in {item.target_locale}: {done}/{total}"
+
+
+def test_every_lesson_meets_the_content_brief():
+    for lesson in LessonPage.objects.filter(locale__language_code="en"):
+        kinds = [block.block_type for block in lesson.body]
+        assert kinds.count("reflection") == 1 and kinds.count("self_check") == 1, lesson.slug
+        words = sum(
+            len(re.sub(r"<[^>]+>", " ", block.value.source).split())
+            for block in lesson.body
+            if block.block_type == "text"
+        )
+        assert words >= 150, f"{lesson.slug}: {words} words"
+
+
+def test_loading_again_changes_nothing(django_capture_on_commit_callbacks):
+    before = {
+        code: Page.objects.filter(locale__language_code=code).count()
+        for code in ["en", "pt", "nl", "sv", "fi", "bg"]
+    }
+    revisions = {p.id: p.live_revision_id for p in LessonPage.objects.all()}
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", verbosity=0)
+    after = {code: Page.objects.filter(locale__language_code=code).count() for code in before}
+    assert after == before
+    assert {p.id for p in LessonPage.objects.all()} == set(revisions)

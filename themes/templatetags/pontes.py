@@ -1,0 +1,107 @@
+"""Language switcher, hreflang alternates and Babel formatting for the templates."""
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.units import format_unit
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def _language_links(context):
+    """One entry per language: where the switcher goes and whether a translation exists."""
+    request = context["request"]
+    cache = getattr(request, "_pontes_language_links", None)
+    if cache is not None:
+        return cache
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page):
+        versions = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+        for code, name in settings.LANGUAGES:
+            version = versions.get(code)
+            if version is not None:
+                url = version.get_url(request)
+            else:
+                with translation.override(code):
+                    url = reverse("content:untranslated", kwargs={"page_id": page.id})
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "exists": version is not None,
+                    "current": code == current,
+                }
+            )
+    else:
+        for code, name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "exists": True,
+                    "current": code == current,
+                    "url": translate_url(request.get_full_path(), code),
+                }
+            )
+    request._pontes_language_links = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    return _language_links(context)
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+# Babel's plain "en" is American English; Pontes writes dates the European way.
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+def _locale():
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return BABEL_LOCALES.get(language, translation.to_locale(language))
+
+
+@register.filter
+def local_date(value, fmt="long"):
+    """A date in the reader's language, for example "23. marraskuuta 2026"."""
+    if not value:
+        return ""
+    return format_date(value, format=fmt, locale=_locale())
+
+
+@register.filter
+def local_number(value):
+    return format_decimal(value, locale=_locale())
+
+
+@register.filter
+def minutes(value):
+    """A duration in minutes as the reader's language writes it ("45 min", "45 мин.")."""
+    return format_unit(value, "duration-minute", length="short", locale=_locale())
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The localized home page and its sections shown in menus."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return {"home": None, "items": []}
+    home = site.root_page.localized
+    return {"home": home, "items": list(home.get_children().live().in_menu())}
