@@ -1,13 +1,43 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+from .constants import AgeBand, GuardianConsent, LevelCode
 
 
 class User(AbstractUser):
     """Our own user model from the first migration, so profile fields can follow without pain."""
 
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    # Only what guidance needs: the date of birth decides whether a guardian must consent
+    # (and is shown to no one); the rest helps to suggest modules and to report anonymously.
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices, blank=True)
+    learner_level = models.CharField(
+        _("learner level"), max_length=1, choices=LevelCode.choices, blank=True
+    )
+    privacy_notice_version = models.CharField(
+        _("privacy notice version"), max_length=20, blank=True
+    )
+    privacy_accepted_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
+    guardian_email = models.EmailField(_("parent or guardian e-mail"), blank=True)
+    guardian_consent = models.CharField(
+        _("guardian consent"),
+        max_length=12,
+        choices=GuardianConsent.choices,
+        default=GuardianConsent.NOT_NEEDED,
+    )
+    guardian_consent_at = models.DateTimeField(
+        _("guardian consent given at"), null=True, blank=True
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -17,6 +47,10 @@ class User(AbstractUser):
                 Lower("email"),
                 name="accounts_user_email_unique_ci",
                 condition=~models.Q(email=""),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(guardian_consent="pending") | ~models.Q(guardian_email=""),
+                name="accounts_user_pending_consent_has_guardian",
             ),
         ]
 

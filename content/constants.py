@@ -1,11 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class LevelCode(models.TextChoices):
-    A = "A", _("A Basic")
-    B = "B", _("B Intermediate")
-    C = "C", _("C Advanced")
+from accounts.constants import LevelCode  # noqa: E402,F401 - the levels live with the users
 
 
 class Licence(models.TextChoices):

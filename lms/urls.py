@@ -20,6 +20,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("account/", include("accounts.urls")),
+    path("placement/", include("courses.urls")),
+    path("learning/", include("progress.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "courses",
+    "progress",
     "themes",
     "demo",
     "wagtail_localize",
