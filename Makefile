@@ -53,3 +53,6 @@ demo: install ## Load (or refresh) the demo content
 
 clean: ## Remove the local database, media and installed dependencies
 	rm -rf var $(VENV) node_modules
+
+benchmark: install ## Measure the learner features against a bare page, as ratios (ARGS="--requests 900")
+	$(BIN)/python -m benchmarks.learners $(ARGS)

@@ -37,3 +37,42 @@ class GuardianConsent(models.TextChoices):
     NOT_NEEDED = "not_needed", _("Not needed")
     PENDING = "pending", _("Waiting for a parent or guardian")
     GIVEN = "given", _("Given by a parent or guardian")
+
+
+# "Other" in the country list: CLDR's code for an unknown region, so it fits the two-letter field.
+OTHER_COUNTRY = "ZZ"
+
+# Names of the countries above, for the sign-up and profile forms.
+COUNTRY_NAMES = {
+    "AT": _("Austria"),
+    "BE": _("Belgium"),
+    "BG": _("Bulgaria"),
+    "HR": _("Croatia"),
+    "CY": _("Cyprus"),
+    "CZ": _("Czechia"),
+    "DK": _("Denmark"),
+    "EE": _("Estonia"),
+    "FI": _("Finland"),
+    "FR": _("France"),
+    "DE": _("Germany"),
+    "GR": _("Greece"),
+    "HU": _("Hungary"),
+    "IE": _("Ireland"),
+    "IT": _("Italy"),
+    "LV": _("Latvia"),
+    "LT": _("Lithuania"),
+    "LU": _("Luxembourg"),
+    "MT": _("Malta"),
+    "NL": _("Netherlands"),
+    "PL": _("Poland"),
+    "PT": _("Portugal"),
+    "RO": _("Romania"),
+    "SK": _("Slovakia"),
+    "SI": _("Slovenia"),
+    "ES": _("Spain"),
+    "SE": _("Sweden"),
+    "IS": _("Iceland"),
+    "LI": _("Liechtenstein"),
+    "NO": _("Norway"),
+}
+OTHER_COUNTRY_NAME = _("Another country")

@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -148,3 +151,57 @@ class LessonPage(Page):
             next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
         )
         return context
+
+
+class PlacementResult(models.Model):
+    """One self-assessment of a signed-in learner. A visitor's result lives in the session only
+    and becomes a row when they sign in (`api.claim_session_placement`)."""
+
+    uuid = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="placement_results",
+        verbose_name=_("learner"),
+    )
+    taken_at = models.DateTimeField(_("taken at"))
+    language = models.CharField(_("language"), max_length=8)
+    # {statement key: rating}: the raw answers, so a result can be scored again by a new rule
+    ratings = models.JSONField(_("ratings"), default=dict)
+
+    class Meta:
+        ordering = ["taken_at", "id"]
+        verbose_name = _("placement result")
+        verbose_name_plural = _("placement results")
+        indexes = [models.Index(fields=["learner", "taken_at"], name="courses_placement_history")]
+
+
+class PlacementAreaResult(models.Model):
+    """The score and suggested level of one competence area in one placement result."""
+
+    result = models.ForeignKey(PlacementResult, on_delete=models.CASCADE, related_name="areas")
+    area = models.ForeignKey(
+        "content.CompetenceArea",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competence area"),
+    )
+    score = models.FloatField(_("score"), help_text=_("Mean rating, from 0 to 1."))
+    level = models.ForeignKey(
+        "content.Level",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("suggested level"),
+    )
+
+    class Meta:
+        verbose_name = _("placement result for an area")
+        verbose_name_plural = _("placement results for an area")
+        constraints = [
+            models.UniqueConstraint(fields=["result", "area"], name="courses_placement_area_once"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0, score__lte=1), name="courses_placement_score_0_1"
+            ),
+        ]

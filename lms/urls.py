@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("placement/", include("courses.urls")),
     path("learning/", include("progress.urls")),
+    path("certificates/", include("progress.certificate_urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

@@ -13,3 +13,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def languages(settings):
     return [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """LocaleMiddleware leaves the last request's language active in the thread: start every
+    test from the source language so one test's request cannot change another's expectations."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

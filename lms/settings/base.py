@@ -96,9 +96,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+# Learners sign in by e-mail address; staff can still use their user name in the admin.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "progress:dashboard"
+LOGOUT_REDIRECT_URL = "/"
 AUTHENTICATION_BACKENDS = [
+    # first, as django-axes asks: it refuses a locked-out user name before any password check
     "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -108,6 +113,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # --- Languages: this one list feeds Django, Wagtail and modeltranslation. Adding a seventh
@@ -182,3 +188,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# A TTF font with Latin and Cyrillic for certificate PDFs; empty: look in common system paths.
+PONTES_CERTIFICATE_FONT = os.environ.get("PONTES_CERTIFICATE_FONT", "")

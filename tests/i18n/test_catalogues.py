@@ -40,7 +40,13 @@ def test_translations_keep_placeholders_and_add_no_markup(code):
 @pytest.mark.parametrize("code", ["pt", "nl", "sv", "fi", "bg"])
 def test_translated_catalogue_is_not_english(code):
     entries = catalogue(code).translated_entries()
-    same = [e.msgid for e in entries if e.msgstr == e.msgid and len(e.msgid) > 12]
+    words = re.compile(r"[^\W\d_]{3,}")
+    same = [
+        e.msgid
+        for e in entries
+        # a sentence left in English; a proper name such as "Liechtenstein" may stay the same
+        if e.msgstr == e.msgid and len(words.findall(PLACEHOLDER.sub("", e.msgid))) > 1
+    ]
     assert same == []
 
 

@@ -1,0 +1,1 @@
+"""Load and scale harness: run as commands, never imported by the apps."""
