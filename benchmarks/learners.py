@@ -182,10 +182,14 @@ def build_fixture():
     with translation.override(settings.LANGUAGE_CODE):
         try:
             dashboard_path = reverse("progress:dashboard")
+            # (the POST, the "next" the lesson page's form sends along)
             completion_paths = [
-                reverse("progress:complete_lesson", args=[lesson.id])
+                (
+                    reverse("progress:complete_lesson", args=[lesson.id]),
+                    (lessons[module.id][n + 1] if n + 1 < len(lessons[module.id]) else module).url,
+                )
                 for module in modules
-                for lesson in lessons[module.id]
+                for n, lesson in enumerate(lessons[module.id])
             ]
         except NoReverseMatch as error:
             raise BenchmarkError(f"progress/urls.py is not there yet: {error}") from None
@@ -291,7 +295,10 @@ def scenarios(fixture, browser):
     """Every scenario sends the logged-in learner's cookies, so only the endpoint differs."""
     cookies = browser.cookie_header()
     token = browser.cookies[fixture.csrf_cookie]
-    post_body = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
+    post_bodies = [
+        urllib.parse.urlencode({"csrfmiddlewaretoken": token, "next": following}).encode()
+        for _path, following in fixture.completion_paths
+    ]
     post_headers = {
         "Cookie": cookies,
         "X-CSRFToken": token,
@@ -321,7 +328,9 @@ def scenarios(fixture, browser):
         ),
         Scenario(
             "record a completion",
-            lambda i: load.Request("POST", paths[i % len(paths)], post_body, post_headers),
+            lambda i: load.Request(
+                "POST", paths[i % len(paths)][0], post_bodies[i % len(paths)], post_headers
+            ),
             recorded,
         ),
     ]

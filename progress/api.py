@@ -13,7 +13,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Value
+from django.db.models.functions import Greatest, Length, Substr
 from wagtail.models import Page
 
 from accounts import api as accounts_api
@@ -73,12 +74,21 @@ class UnknownAnswer(LookupError):
     """The answer names no self-check question of the lesson, or no answer of it."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Completion:
-    progress: LessonProgress
+    """What a completion did; the summary row is read only if the caller asks for it."""
+
     newly_completed: bool
     module_completed: bool = False
     course_completed: bool = False
+    row: LessonProgress | None = None
+    rows: object = None
+
+    @property
+    def progress(self):
+        if self.row is None and self.rows is not None:
+            self.row = self.rows.first()
+        return self.row
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,7 @@ def _check_can_record(learner):
 def live_page(*, kind, page_id):
     """The live lesson, module or course with this id, or None: what the views may act on."""
     model = _model({"lesson": "LessonPage", "module": "ModulePage", "course": "CoursePage"}[kind])
-    return model.objects.live().filter(id=page_id).first()
+    return model.objects.live().select_related("locale").filter(id=page_id).first()
 
 
 def catalogue_page(*, language):
@@ -216,6 +226,7 @@ def record_statement(
     Idempotent on the statement id: sending the same statement again changes nothing. An id
     that already names another learner's or another activity's statement is refused."""
     _check_can_record(learner)
+    fresh = not statement_id
     statement_id = uuid.UUID(str(statement_id)) if statement_id else uuid.uuid4()
     if score is not None and not -1 <= score <= 1:
         raise ValueError("An xAPI scaled score is between -1 and 1.")
@@ -237,23 +248,24 @@ def record_statement(
             response=response,
         ),
     )
+    fields = {
+        "learner": learner,
+        "verb": verb,
+        "activity_key": page.translation_key,
+        "activity_type": activity_type,
+        "language": language,
+        "score": score,
+        "success": success,
+        "completion": completion,
+        "duration_seconds": duration_seconds,
+        "timestamp": now,
+        "raw": raw,
+    }
+    if fresh:
+        # a new id cannot collide: insert without the lookup and savepoint get_or_create costs
+        return Statement.objects.create(uuid=statement_id, **fields), True
     with transaction.atomic():
-        statement, created = Statement.objects.get_or_create(
-            uuid=statement_id,
-            defaults={
-                "learner": learner,
-                "verb": verb,
-                "activity_key": page.translation_key,
-                "activity_type": activity_type,
-                "language": language,
-                "score": score,
-                "success": success,
-                "completion": completion,
-                "duration_seconds": duration_seconds,
-                "timestamp": now,
-                "raw": raw,
-            },
-        )
+        statement, created = Statement.objects.get_or_create(uuid=statement_id, defaults=fields)
     if not created and (
         statement.learner_id != learner.pk
         or statement.verb != verb
@@ -314,36 +326,56 @@ def complete_lesson(*, learner, lesson, now, statement_id=None, score=None, dura
             row = LessonProgress.objects.filter(
                 learner=learner, lesson_key=lesson.translation_key
             ).first()
-            return Completion(progress=row, newly_completed=False)
-        module = lesson.get_parent()
-        row, created = LessonProgress.objects.select_for_update().get_or_create(
-            learner=learner,
-            lesson_key=lesson.translation_key,
-            defaults={
-                "module_key": module.translation_key,
-                "status": Status.COMPLETED,
-                "score": None if score is None else max(0.0, score),
-                "time_spent_seconds": int(duration_seconds or 0),
-                "started_at": now,
-                "last_activity_at": now,
-                "completed_at": now,
-            },
-        )
-        newly_completed = created or row.status != Status.COMPLETED
-        if not created:
-            row.module_key = module.translation_key
+            return Completion(row=row, newly_completed=False)
+        mine = LessonProgress.objects.filter(learner=learner, lesson_key=lesson.translation_key)
+        repeat = {
+            "last_activity_at": Greatest(F("last_activity_at"), Value(now)),
+            "time_spent_seconds": F("time_spent_seconds") + int(duration_seconds or 0),
+        }
+        if score is not None:
+            repeat["score"] = max(0.0, score)
+        if mine.filter(status=Status.COMPLETED).update(**repeat):
+            # completed before (a learner coming back to a lesson): one UPDATE, nothing to issue
+            return Completion(rows=mine, newly_completed=False)
+        row = mine.select_for_update().first()
+        if row is None:
+            # the module's key is needed only for a new row; an existing one already has it
+            row = LessonProgress.objects.create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                module_key=lesson.get_parent().translation_key,
+                status=Status.COMPLETED,
+                score=None if score is None else max(0.0, score),
+                time_spent_seconds=int(duration_seconds or 0),
+                started_at=now,
+                last_activity_at=now,
+                completed_at=now,
+            )
+            newly_completed = True
+        else:
+            newly_completed = row.status != Status.COMPLETED
             row.status = Status.COMPLETED
             row.completed_at = row.completed_at or now
             row.last_activity_at = max(row.last_activity_at, now)
             if score is not None:
                 row.score = max(0.0, score)
             row.time_spent_seconds += int(duration_seconds or 0)
-            row.save()
+            row.save(
+                update_fields=[
+                    "status",
+                    "completed_at",
+                    "last_activity_at",
+                    "score",
+                    "time_spent_seconds",
+                ]
+            )
         module_done = course_done = False
         if newly_completed:
-            module_done, course_done = _issue_certificates(learner=learner, module=module, now=now)
+            module_done, course_done = _issue_certificates(
+                learner=learner, module=lesson.get_parent(), now=now
+            )
     return Completion(
-        progress=row,
+        row=row,
         newly_completed=newly_completed,
         module_completed=module_done,
         course_completed=course_done,

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -86,8 +87,8 @@ def complete_lesson(request, page_id):
     except api.ProgressNotAllowed:
         _not_saved(request)
         return redirect(lesson.get_url(request))
-    module = lesson.get_parent()
     if completion.course_completed:
+        module = lesson.get_parent()
         messages.success(
             request,
             _(
@@ -97,6 +98,7 @@ def complete_lesson(request, page_id):
             % {"title": module.get_parent().title},
         )
     elif completion.module_completed:
+        module = lesson.get_parent()
         messages.success(
             request,
             _(
@@ -107,10 +109,14 @@ def complete_lesson(request, page_id):
         )
     else:
         messages.success(request, _("“%(title)s” is marked as complete.") % {"title": lesson.title})
-    following = lesson.get_next_siblings().live().first()
-    if completion.module_completed or following is None:
-        return redirect(module.get_url(request))
-    return redirect(following.get_url(request))
+    target = request.POST.get("next", "")
+    if not completion.module_completed and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        # the lesson page already knows where to go next: no need to look it up again
+        return redirect(target)
+    following = None if completion.module_completed else lesson.get_next_siblings().live().first()
+    return redirect((following or lesson.get_parent()).get_url(request))
 
 
 @require_POST

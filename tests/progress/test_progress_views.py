@@ -171,3 +171,29 @@ def test_without_guardian_consent_an_answer_still_shows_feedback(client, pending
     assert "feedback--right" in body
     assert "parent or guardian must first confirm" in body
     assert not Statement.objects.filter(learner=pending_learner).exists()
+
+
+def test_completion_goes_to_the_next_lesson_the_page_named(client, learner):
+    from courses.models import LessonPage, ModulePage
+
+    module = ModulePage.objects.live().filter(locale__language_code="fi").first()
+    first, second = list(LessonPage.objects.child_of(module).live())[:2]
+    client.force_login(learner)
+    response = client.post(
+        reverse("progress:complete_lesson", kwargs={"page_id": first.id}), {"next": second.url}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == second.url
+
+
+def test_completion_never_redirects_to_another_site(client, learner):
+    from courses.models import LessonPage, ModulePage
+
+    module = ModulePage.objects.live().filter(locale__language_code="fi").first()
+    first, second = list(LessonPage.objects.child_of(module).live())[:2]
+    client.force_login(learner)
+    response = client.post(
+        reverse("progress:complete_lesson", kwargs={"page_id": first.id}),
+        {"next": "https://evil.example/phish"},
+    )
+    assert response["Location"] == second.url
