@@ -4,12 +4,15 @@ made, and finding them for their owner and for anyone who verifies one.
 Progress code calls `issue_certificate` when a module or course becomes complete; the PDF is
 made after commit by `tasks.make_certificate_pdf`."""
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from kombu.exceptions import OperationalError
 
 from accounts.api import can_record_progress
 from accounts.constants import LevelCode
@@ -17,6 +20,8 @@ from accounts.constants import LevelCode
 from . import tasks
 from .constants import ActivityType, CertificateStatus
 from .models import Certificate
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "CERTIFICATE_KINDS",
@@ -76,8 +81,37 @@ def issue_certificate(*, learner, kind, page, now):
             },
         )
         if created:
-            transaction.on_commit(lambda: tasks.make_certificate_pdf.delay(certificate.id))
+            transaction.on_commit(lambda: queue_certificate_pdf(certificate_id=certificate.id))
     return certificate
+
+
+def queue_certificate_pdf(*, certificate_id):
+    """Ask a worker for the PDF. The certificate row is already saved, so a broker that is down
+    loses nothing: the learner sees "being prepared" and `requeue_certificates` tries again."""
+    try:
+        tasks.make_certificate_pdf.delay(certificate_id)
+    except (OperationalError, ConnectionError):
+        logger.exception(
+            "Could not queue the PDF of certificate %s; it will be requeued.", certificate_id
+        )
+        return False
+    return True
+
+
+def requeue_certificates(*, older_than, now):
+    """Queue again every certificate still being prepared (or failed) since before `now -
+    older_than`; returns how many were queued."""
+    stuck = Certificate.objects.filter(
+        status__in=[CertificateStatus.PREPARING, CertificateStatus.FAILED],
+        issued_at__lt=now - older_than,
+    ).values_list("id", flat=True)
+    queued = 0
+    for certificate_id in stuck:
+        Certificate.objects.filter(id=certificate_id, status=CertificateStatus.FAILED).update(
+            status=CertificateStatus.PREPARING
+        )
+        queued += queue_certificate_pdf(certificate_id=certificate_id)
+    return queued
 
 
 def save_certificate_pdf(*, certificate_id, content):
