@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "content",
     "courses",
     "progress",
+    "search",
     "themes",
     "demo",
     "wagtail_localize",
@@ -191,3 +192,7 @@ LOGGING = {
 
 # A TTF font with Latin and Cyrillic for certificate PDFs; empty: look in common system paths.
 PONTES_CERTIFICATE_FONT = os.environ.get("PONTES_CERTIFICATE_FONT", "")
+
+# --- Search (search/backends): tantivy on disk by default; "search.backends.whoosh" is the
+# pure-Python fallback, "search.backends.postgres" needs PostgreSQL.
+PONTES_SEARCH = {"BACKEND": "search.backends.tantivy", "PATH": VAR_DIR / "search"}
