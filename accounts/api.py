@@ -1,4 +1,5 @@
-"""Creating, updating and deleting accounts, and the consent young learners need.
+"""Creating, updating and deleting accounts, confirming their addresses, and the consent young
+learners need.
 
 Views, admin hooks, the demo loader and the apps above call these; nothing else writes users."""
 
@@ -10,6 +11,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -18,6 +20,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -32,17 +36,22 @@ from .constants import (
 )
 
 __all__ = [
+    "EMAIL_LINK_MAX_AGE",
     "GUARDIAN_LINK_MAX_AGE",
     "age_band_for",
     "age_on",
     "can_record_progress",
+    "can_sign_in",
+    "confirm_email",
     "confirm_guardian_consent",
     "consent_age",
     "delete_account",
+    "email_confirmation_token",
     "email_in_use",
     "ensure_user",
     "guardian_link_token",
     "needs_guardian_consent",
+    "read_email_confirmation_link",
     "read_guardian_link",
     "register_learner",
     "registration_errors",
@@ -53,17 +62,25 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 GUARDIAN_LINK_MAX_AGE = timedelta(days=14)
+EMAIL_LINK_MAX_AGE = timedelta(days=3)
 _COUNTRIES = set(DIGITAL_CONSENT_AGE) | {OTHER_COUNTRY}
 _LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
-def ensure_user(*, username, email, password, display_name="", is_superuser=False, groups=()):
-    """Create the account or bring it back to the given state; returns (user, created)."""
+def ensure_user(
+    *, username, email, password, display_name="", is_superuser=False, groups=(), now=None
+):
+    """Create the account or bring it back to the given state; returns (user, created).
+
+    Whoever runs this (the demo loader, a benchmark) vouches for the address: it is confirmed."""
+    now = now or timezone.now()
     User = get_user_model()
     with transaction.atomic():
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": email, "display_name": display_name}
         )
+        if user.email_confirmed_at is None or user.email != email:
+            user.email_confirmed_at = now
         user.email = email
         user.display_name = display_name
         user.is_superuser = is_superuser
@@ -115,6 +132,12 @@ def can_record_progress(user):
     )
 
 
+def can_sign_in(user):
+    """Learners sign in once they have shown the address is theirs; staff accounts are made by
+    administrators, who vouch for them."""
+    return bool(user.is_staff or user.is_superuser or user.email_confirmed_at)
+
+
 def email_in_use(email):
     """Whether an account has this address, whatever its case (log-in is case-insensitive)."""
     email = email.strip()
@@ -155,8 +178,6 @@ def registration_errors(
         errors["language"] = [_("Choose a language from the list.")]
     if privacy_version != PRIVACY_NOTICE_VERSION:
         errors["privacy_version"] = [_("Please read and accept the privacy notice.")]
-    if email_in_use(email):
-        errors["email"] = [_email_taken_message()]
     try:
         password_validation.validate_password(
             password, User(email=email, display_name=display_name)
@@ -178,9 +199,13 @@ def register_learner(
     guardian_email="",
     now,
 ):
-    """Create a learner's account; a young learner's waits for a guardian, who gets an e-mail.
+    """Create a learner's account, which signs in once its owner opens the link we e-mail them;
+    a young learner's also waits for a guardian, who gets an e-mail too.
 
-    Raises ValidationError keyed by argument name when a rule of registration_errors fails."""
+    When the address already has an account, nothing is created: its owner gets an e-mail saying
+    someone tried, and None is returned. Callers answer both cases alike, so sign-up never tells
+    whether an address has an account. Raises ValidationError keyed by argument name when a
+    rule of registration_errors fails."""
     User = get_user_model()
     email = User.objects.normalize_email(email)
     guardian_email = User.objects.normalize_email(guardian_email)
@@ -197,6 +222,11 @@ def register_learner(
     )
     if errors:
         raise ValidationError(errors)
+    existing = _account_for(email)
+    if existing is not None:
+        User().set_password(password)  # costs what a new account costs, so timing tells nothing
+        transaction.on_commit(lambda: _send_signup_attempt(existing))
+        return None
     age = age_on(date_of_birth, timezone.localdate(now))
     needs_guardian = age < consent_age(country)
     user = User(
@@ -217,12 +247,21 @@ def register_learner(
     try:
         with transaction.atomic():
             user.save()
+            transaction.on_commit(lambda: _send_email_confirmation(user, now))
             if needs_guardian:
                 transaction.on_commit(lambda: _send_guardian_request(user, now))
-    except IntegrityError as error:
+    except IntegrityError:
         # the same address signed up a moment ago, between our check and the insert
-        raise ValidationError({"email": _email_taken_message()}) from error
+        existing = _account_for(email)
+        if existing is None:
+            raise
+        transaction.on_commit(lambda: _send_signup_attempt(existing))
+        return None
     return user
+
+
+def _account_for(email):
+    return get_user_model().objects.filter(email__iexact=email.strip()).first()
 
 
 def _too_young_message():
@@ -240,25 +279,41 @@ def _guardian_needed_message(country):
     ) % {"age": consent_age(country)}
 
 
-def _email_taken_message():
-    return _(
-        "An account with this e-mail address already exists. You can sign in, or reset "
-        "your password if you have forgotten it."
-    )
+def _link_token(user, salt, now):
+    """`<user id>.<signed issue time>`: the salt, not the token, carries what the link is for,
+    so no e-mail address appears in the URL."""
+    return f"{user.id}.{signing.dumps({'issued': int(now.timestamp())}, salt=salt)}"
 
 
-def _guardian_salt(user_id, guardian_email):
-    # the address is in the salt, not the token: no e-mail address appears in the URL, and a
-    # link stops working once the learner's guardian address changes
-    return f"accounts.guardian-consent:{user_id}:{guardian_email.casefold()}"
+def _read_link(token, *, salt_for, max_age, now):
+    """The user a _link_token names; `salt_for(user)` is None when no link can be for them."""
+    user_id, _dot, signed = token.partition(".")
+    user = None
+    if user_id.isascii() and user_id.isdigit():
+        user = get_user_model().objects.filter(id=user_id).first()
+    salt = salt_for(user) if user is not None else None
+    if salt is None:
+        raise signing.BadSignature("no account waits for this link")
+    payload = signing.loads(signed, salt=salt)
+    try:
+        issued = int(payload["issued"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise signing.BadSignature("malformed link") from error
+    if now.timestamp() - issued > max_age.total_seconds():
+        raise signing.SignatureExpired("link expired")
+    return user
+
+
+def _guardian_salt(user):
+    # a link stops working once the learner's guardian address changes
+    if not user.guardian_email:
+        return None
+    return f"accounts.guardian-consent:{user.id}:{user.guardian_email.casefold()}"
 
 
 def guardian_link_token(user, now):
     """`<user id>.<signed issue time>`, signed for this learner and guardian address."""
-    signed = signing.dumps(
-        {"issued": int(now.timestamp())}, salt=_guardian_salt(user.id, user.guardian_email)
-    )
-    return f"{user.id}.{signed}"
+    return _link_token(user, _guardian_salt(user), now)
 
 
 def read_guardian_link(token, *, now):
@@ -266,40 +321,112 @@ def read_guardian_link(token, *, now):
 
     Raises signing.SignatureExpired after GUARDIAN_LINK_MAX_AGE, and signing.BadSignature for a
     changed token or one whose learner or guardian address no longer matches."""
-    user_id, _dot, signed = token.partition(".")
-    user = get_user_model().objects.filter(id=user_id).first() if user_id.isdigit() else None
-    if user is None or not user.guardian_email:
-        raise signing.BadSignature("no learner waits for this link")
-    payload = signing.loads(signed, salt=_guardian_salt(user.id, user.guardian_email))
-    try:
-        issued = int(payload["issued"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise signing.BadSignature("malformed guardian link") from error
-    if now.timestamp() - issued > GUARDIAN_LINK_MAX_AGE.total_seconds():
-        raise signing.SignatureExpired("guardian link expired")
+    return _read_link(token, salt_for=_guardian_salt, max_age=GUARDIAN_LINK_MAX_AGE, now=now)
+
+
+def _email_salt(user):
+    # a link confirms only the address it was sent to, and never a disabled account
+    if not (user.is_active and user.email):
+        return None
+    return f"accounts.email-confirmation:{user.id}:{user.email.casefold()}"
+
+
+def email_confirmation_token(user, now):
+    """`<user id>.<signed issue time>`, signed for this account and its address."""
+    return _link_token(user, _email_salt(user), now)
+
+
+def read_email_confirmation_link(token, *, now):
+    """The account a confirmation link is for, confirmed or not.
+
+    Raises signing.SignatureExpired after EMAIL_LINK_MAX_AGE, and signing.BadSignature for a
+    changed token or one whose account or address no longer matches."""
+    return _read_link(token, salt_for=_email_salt, max_age=EMAIL_LINK_MAX_AGE, now=now)
+
+
+def confirm_email(*, user_id, now):
+    """Record that the owner showed the address is theirs; safe to repeat. Callers first check a
+    confirmation link (read_email_confirmation_link) or a password-reset token: that is what
+    entitles anyone to call this."""
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(id=user_id)
+        if user.email_confirmed_at is None:
+            user.email_confirmed_at = now
+            user.save(update_fields=["email_confirmed_at"])
     return user
 
 
-def _send_guardian_request(user, now):
-    """E-mail the guardian, in the learner's language, a link that is valid for 14 days.
+def _send(user, template, to, *, links, **context):
+    """Render accounts/email/<template>_subject.txt and _body.txt in the learner's language and
+    send them; `links` are {name: (URL name, kwargs)}, made absolute in that language too.
 
-    A mail server failure must not lose the account: it is logged, and the learner can send
-    the request again from their account page."""
+    A mail server failure must not lose the account, nor tell the visitor anything: it is
+    logged."""
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        path = reverse(
-            "accounts:guardian_confirm", kwargs={"token": guardian_link_token(user, now)}
-        )
-        context = {
-            "learner": user,
-            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
-            "days": GUARDIAN_LINK_MAX_AGE.days,
-        }
-        subject = render_to_string("accounts/email/guardian_consent_subject.txt", context)
-        body = render_to_string("accounts/email/guardian_consent_body.txt", context)
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        for name, (url_name, kwargs) in links.items():
+            context[name] = base + reverse(url_name, kwargs=kwargs)
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/email/{template}_body.txt", context)
     try:
-        send_mail(" ".join(subject.split()), body, None, [user.guardian_email])
+        send_mail(" ".join(subject.split()), body, None, [to])
     except Exception:
-        logger.exception("Could not send the guardian consent request for user %s", user.id)
+        logger.exception("Could not send the %s e-mail for user %s", template, user.id)
+
+
+def _send_guardian_request(user, now):
+    """E-mail the guardian a link that is valid for 14 days; the learner can send it again
+    from their account page."""
+    token = guardian_link_token(user, now)
+    _send(
+        user,
+        "guardian_consent",
+        user.guardian_email,
+        links={"link": ("accounts:guardian_confirm", {"token": token})},
+        learner=user,
+        days=GUARDIAN_LINK_MAX_AGE.days,
+    )
+
+
+def _send_email_confirmation(user, now):
+    """E-mail the new learner the link that confirms their address and signs them in."""
+    token = email_confirmation_token(user, now)
+    _send(
+        user,
+        "email_confirmation",
+        user.email,
+        links={"link": ("accounts:confirm_email", {"token": token})},
+        learner=user,
+        days=EMAIL_LINK_MAX_AGE.days,
+    )
+
+
+def _send_signup_attempt(user):
+    """Tell an account's owner that someone tried to sign up with their address.
+
+    An account still waiting for its address gets a link to choose a new password rather than
+    a fresh confirmation link: the owner then holds the only password, whoever made it."""
+    confirmed = can_sign_in(user)
+    if confirmed:
+        reset = ("accounts:password_reset", {})
+    else:
+        reset = (
+            "accounts:password_reset_confirm",
+            {
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    _send(
+        user,
+        "signup_attempt",
+        user.email,
+        links={"login_link": ("accounts:login", {}), "reset_link": reset},
+        learner=user,
+        confirmed=confirmed,
+        days=settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
+    )
 
 
 def resend_guardian_request(*, user, now):

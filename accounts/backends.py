@@ -3,13 +3,16 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Value
 from django.db.models.functions import Lower
 
+from .api import can_sign_in
+
 
 class EmailBackend(ModelBackend):
     """Learners sign in with their e-mail address, in whatever case they type it.
 
     The log-in form posts it as `username`, so django-axes counts failures per address typed.
     The database lower-cases both sides, as in the unique constraint on e-mail. An unknown
-    address costs one password hash too, so timing does not tell it apart."""
+    address costs one password hash too, so timing does not tell it apart. An account whose
+    address is not confirmed yet fails like a wrong password, for the same reason."""
 
     def authenticate(self, request, username=None, password=None, email=None, **kwargs):
         address = (email or username or "").strip()
@@ -24,7 +27,7 @@ class EmailBackend(ModelBackend):
         if user is None:
             User().set_password(password)
             return None
-        if user.check_password(password) and self.user_can_authenticate(user):
+        if user.check_password(password) and self.user_can_authenticate(user) and can_sign_in(user):
             return user
         return None
 

@@ -186,6 +186,12 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.fields["username"].max_length = 254
         self.fields["username"].widget.attrs["maxlength"] = 254
 
+    def confirm_login_allowed(self, user):
+        """Whichever backend matched, an unconfirmed address fails like a wrong password."""
+        super().confirm_login_allowed(user)
+        if not api.can_sign_in(user):
+            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+
     def full_clean(self):
         super().full_clean()
         if self.non_field_errors():

@@ -28,6 +28,11 @@ class User(AbstractUser):
     privacy_accepted_at = models.DateTimeField(
         _("privacy notice accepted at"), null=True, blank=True
     )
+    # Learners sign in only once they have shown the address is theirs (a link or a password
+    # reset); null until then. Staff are vouched for by whoever made their account.
+    email_confirmed_at = models.DateTimeField(
+        _("e-mail address confirmed at"), null=True, blank=True
+    )
     guardian_email = models.EmailField(_("parent or guardian e-mail"), blank=True)
     guardian_consent = models.CharField(
         _("guardian consent"),

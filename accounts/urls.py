@@ -6,6 +6,8 @@ from . import views
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/check-your-email/", views.signup_done, name="signup_done"),
+    path("confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("welcome/", views.welcome, name="welcome"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -78,20 +78,53 @@ def _redirect_in(language, name):
 @never_cache
 @sensitive_post_parameters("password1", "password2")
 def signup(request):
+    """A new address and one that has an account get the same answer: only the owner of the
+    address learns, by e-mail, which it was."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     now = timezone.now()
     form = SignupForm(_posted(request), now=now)
     if request.method == "POST" and form.is_valid():
         try:
-            user = api.register_learner(**form.api_arguments(), now=now)
+            api.register_learner(**form.api_arguments(), now=now)
         except ValidationError as error:
             form.add_api_errors(error.message_dict)
         else:
-            login(request, user, backend=BACKEND)
-            response = _redirect_in(user.preferred_language, "accounts:welcome")
-            return remember_language(response, user.preferred_language)
+            return _redirect_in(form.cleaned_data["language"], "accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html", {"days": api.EMAIL_LINK_MAX_AGE.days})
+
+
+@never_cache
+def confirm_email(request, token):
+    """The page the link in the confirmation e-mail opens; confirming is a POST, which also
+    signs the learner in. Once the address is confirmed the link signs no one in: the password
+    does."""
+    now = timezone.now()
+    try:
+        user = api.read_email_confirmation_link(token, now=now)
+    except signing.SignatureExpired:
+        return render(
+            request,
+            "accounts/email_link_invalid.html",
+            {"expired": True, "days": api.EMAIL_LINK_MAX_AGE.days},
+            status=410,
+        )
+    except signing.BadSignature:
+        return render(request, "accounts/email_link_invalid.html", status=404)
+    if user.email_confirmed_at is None and request.method == "POST":
+        user = api.confirm_email(user_id=user.id, now=now)
+        login(request, user, backend=BACKEND)
+        response = _redirect_in(user.preferred_language, "accounts:welcome")
+        return remember_language(response, user.preferred_language)
+    return render(
+        request,
+        "accounts/confirm_email.html",
+        {"address": user.email, "confirmed": user.email_confirmed_at is not None},
+    )
 
 
 @login_required
@@ -134,6 +167,12 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        """Opening the reset link proves the address, so it confirms an unconfirmed one."""
+        response = super().form_valid(form)
+        api.confirm_email(user_id=self.user.id, now=timezone.now())
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

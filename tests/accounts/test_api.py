@@ -1,10 +1,12 @@
 """The rules other apps rely on: consent ages, age bands, who may have progress recorded."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import api
 from accounts.constants import PRIVACY_NOTICE_VERSION, AgeBand, GuardianConsent
@@ -50,6 +52,50 @@ def test_can_record_progress_follows_consent(make_learner, consent, allowed):
     assert api.can_record_progress(user) is allowed
 
 
+@pytest.mark.parametrize(
+    "fields, allowed",
+    [
+        ({}, False),
+        ({"email_confirmed_at": "now"}, True),
+        ({"is_staff": True}, True),
+        ({"is_superuser": True}, True),
+    ],
+)
+def test_only_confirmed_addresses_and_staff_sign_in(make_learner, fields, allowed):
+    user = make_learner()
+    for name, value in fields.items():
+        setattr(user, name, timezone.now() if value == "now" else value)
+    assert api.can_sign_in(user) is allowed
+
+
+def test_ensure_user_confirms_the_address_it_is_given():
+    now = timezone.now()
+    user, created = api.ensure_user(
+        username="loaded", email="loaded@example.org", password="x-long-password", now=now
+    )
+    assert created
+    assert user.email_confirmed_at == now
+    again, _created = api.ensure_user(
+        username="loaded",
+        email="loaded@example.org",
+        password="x-long-password",
+        now=now + timedelta(days=1),
+    )
+    assert again.email_confirmed_at == now
+
+
+def test_demo_accounts_have_confirmed_addresses():
+    User = get_user_model()
+    for username in ["admin", "editor", "learner", "counsellor"]:
+        assert User.objects.get(username=username).email_confirmed_at is not None
+
+
+def test_registering_a_taken_address_creates_nothing(make_learner):
+    make_learner(email="mia@example.org")
+    assert make_learner(email="MIA@example.org", display_name="Other") is None
+    assert get_user_model().objects.filter(email__iexact="mia@example.org").count() == 1
+
+
 def test_anonymous_visitors_have_no_progress_recorded():
     assert api.can_record_progress(AnonymousUser()) is False
 
@@ -64,10 +110,6 @@ def test_an_outdated_privacy_notice_is_not_enough(make_learner):
 
 
 def test_confirming_twice_keeps_the_first_time(minor):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     first = timezone.now()
     api.confirm_guardian_consent(user_id=minor.id, now=first)
     again = api.confirm_guardian_consent(user_id=minor.id, now=first + timedelta(days=1))

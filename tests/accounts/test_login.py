@@ -63,6 +63,31 @@ def test_an_inactive_account_gets_the_same_message(client):
     assert error_text(inactive) == error_text(unknown)
 
 
+def test_an_unconfirmed_address_gets_the_same_message(client):
+    get_user_model().objects.filter(username="learner").update(email_confirmed_at=None)
+    unconfirmed = attempt(client, "learner@pontes.example", "pontes-learner")
+    unknown = attempt(client, "nobody@pontes.example", "pontes-learner")
+    assert unconfirmed.status_code == 200
+    assert error_text(unconfirmed) == error_text(unknown)
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("username", ["admin", "editor", "learner", "counsellor"])
+def test_demo_accounts_sign_in_by_email(client, username):
+    user = get_user_model().objects.get(username=username)
+    response = attempt(client, user.email, f"pontes-{username}")
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.id
+
+
+def test_staff_sign_in_without_a_confirmed_address(client):
+    staff = get_user_model().objects.create_user(
+        "made-by-admin", email="staff@example.org", password="a-long-staff-passphrase"
+    )
+    get_user_model().objects.filter(id=staff.id).update(is_staff=True)
+    assert attempt(client, "staff@example.org", "a-long-staff-passphrase").status_code == 302
+
+
 def test_learner_logins_are_rate_limited_too(client):
     for _ in range(5):
         attempt(client, "learner@pontes.example", "wrong-password")

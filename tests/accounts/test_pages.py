@@ -7,7 +7,15 @@ from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = ["signup", "login", "privacy", "password_reset", "password_reset_done", "deleted"]
+PUBLIC = [
+    "signup",
+    "signup_done",
+    "login",
+    "privacy",
+    "password_reset",
+    "password_reset_done",
+    "deleted",
+]
 PRIVATE = ["profile", "welcome", "delete", "password_change", "password_change_done"]
 
 

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import api as accounts_api
 from content.models import CompetenceArea, Level
 from courses import api
 from courses.api import SESSION_KEY
@@ -133,6 +134,7 @@ def test_logging_in_through_the_login_view_keeps_the_result(client, django_user_
     user = django_user_model.objects.create_user(
         username="signs-in", email="signs-in@example.org", password="a-long-test-passphrase"
     )
+    accounts_api.confirm_email(user_id=user.id, now=timezone.now())
     client.post(url("placement"), answers(AT_B))
     with translation.override("en"):
         login_url = reverse("accounts:login")
