@@ -2,13 +2,15 @@
 
 The demo loader, admin hooks and later the partner-translation views call these."""
 
+import json
 from pathlib import Path
 
 import yaml
 from django.conf import settings
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from .models import CompetenceArea, Level, Statement
 
@@ -96,6 +98,9 @@ def publish_page(*, parent, page_class, slug, fields, user=None):
         if page is None:
             page = page_class(slug=slug, locale_id=parent.locale_id, **fields)
             parent.add_child(instance=page)
+        elif _unchanged(page, fields) and page.live and not page.has_unpublished_changes:
+            # publishing the same content again would only add a revision
+            return page
         else:
             for name, value in fields.items():
                 setattr(page, name, value)
@@ -103,11 +108,46 @@ def publish_page(*, parent, page_class, slug, fields, user=None):
     return page
 
 
+def _unchanged(page, fields):
+    for name, value in fields.items():
+        current = getattr(page, name)
+        if isinstance(page._meta.get_field(name), StreamField):
+            wanted = json.loads(value) if isinstance(value, str) else value
+            if list(current.raw_data) != list(wanted):
+                return False
+        elif current != value:
+            return False
+    return True
+
+
+def _translation_is_current(*, page, locale, po):
+    """Whether the live translation already says what `po` says, for this English version."""
+    target = page.get_translation_or_none(locale)
+    if target is None or not target.live or target.has_unpublished_changes:
+        return False
+    if not page.last_published_at or page.last_published_at > target.last_published_at:
+        return False
+    stored = {
+        (item.context.path, item.translation_of.data): item.data
+        for item in StringTranslation.objects.filter(
+            context__object_id=page.translation_key, locale=locale
+        ).select_related("context", "translation_of")
+    }
+    return all(
+        stored.get((entry.msgctxt, entry.msgid)) == entry.msgstr
+        for entry in po
+        if not entry.obsolete and entry.msgstr
+    )
+
+
 def publish_translation(*, page, locale, po, user=None):
     """Import a translated PO file for `page` through wagtail-localize and publish the result.
 
     The PO's translation id is rewritten to this database's, so a file exported elsewhere
-    applies. Returns wagtail-localize's import warnings (unknown or stale strings)."""
+    applies. Returns wagtail-localize's import warnings (unknown or stale strings); a file that
+    changes nothing publishes nothing."""
+    if _translation_is_current(page=page, locale=locale, po=po):
+        return None, []
     with transaction.atomic():
         source, _created = TranslationSource.update_or_create_from_instance(page)
         translation, _created = Translation.objects.update_or_create(

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from content.api import publish_page
 from courses.models import LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,18 @@ def test_loading_again_changes_nothing(django_capture_on_commit_callbacks):
     after = {code: Page.objects.filter(locale__language_code=code).count() for code in before}
     assert after == before
     assert {p.id for p in LessonPage.objects.all()} == set(revisions)
+    # nothing changed, so nothing was published again, in any language
+    assert {p.id: p.live_revision_id for p in LessonPage.objects.all()} == revisions
+
+
+def test_a_changed_english_page_is_published_again():
+    lesson = LessonPage.objects.filter(locale__language_code="en").first()
+    before = lesson.live_revision_id
+    fields = {"title": lesson.title, "summary": lesson.summary, "body": lesson.body.raw_data}
+    publish_page(parent=lesson.get_parent(), page_class=LessonPage, slug=lesson.slug, fields=fields)
+    assert LessonPage.objects.get(id=lesson.id).live_revision_id == before
+    fields["summary"] = "A new summary."
+    publish_page(parent=lesson.get_parent(), page_class=LessonPage, slug=lesson.slug, fields=fields)
+    changed = LessonPage.objects.get(id=lesson.id)
+    assert changed.live_revision_id != before
+    assert changed.summary == "A new summary."
