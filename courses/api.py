@@ -16,10 +16,22 @@ from django.utils.dateparse import parse_datetime
 from accounts import api as accounts_api
 from content.models import CompetenceArea, Level, Statement
 
-from .models import ModulePage, PlacementAreaResult, PlacementResult
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    PlacementAreaResult,
+    PlacementResult,
+)
 from .placement import Change, FrameworkItem, level_change, score_ratings, statement_key
 
 __all__ = [
+    # the page types, for the layers above that read the course tree
+    "CourseIndexPage",
+    "CoursePage",
+    "LessonPage",
+    "ModulePage",
     "AreaReport",
     "Placement",
     "can_save_placement",

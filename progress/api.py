@@ -2,8 +2,7 @@
 writes progress rows.
 
 Everything is keyed on a page's `translation_key`, never on its id, so a learner who switches
-language keeps every completion. Course pages are looked up by name (`courses.<Model>`), as a
-ForeignKey string names them: progress reads the page tree without importing courses' internals.
+language keeps every completion. Course page types come through `courses.api`.
 """
 
 import uuid

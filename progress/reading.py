@@ -1,14 +1,14 @@
 """Reading progress: per lesson, module, course and the learner's dashboard, in a fixed number
-of queries. Course pages are looked up by name, as a ForeignKey string names them."""
+of queries. Course page types come through courses.api, the course app's public face."""
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 from accounts import api as accounts_api
+from courses import api as courses_api
 
 from .constants import ActivityType, Status
 from .models import Certificate, LessonProgress
@@ -61,7 +61,7 @@ class Dashboard:
 
 
 def _model(name):
-    return apps.get_model("courses", name)
+    return getattr(courses_api, name)
 
 
 def can_record(learner):
