@@ -33,9 +33,20 @@ from .constants import (
     AgeBand,
     GuardianConsent,
     LevelCode,
+    Role,
+)
+from .roles import (  # noqa: F401 - organisations and roles are part of the public face
+    ensure_organisation,
+    grant_role,
+    has_role,
+    is_counsellor,
+    managed_organisations,
+    organisation_members,
+    withdraw_role,
 )
 
 __all__ = [
+    "Role",
     "EMAIL_LINK_MAX_AGE",
     "GUARDIAN_LINK_MAX_AGE",
     "age_band_for",
@@ -48,6 +59,13 @@ __all__ = [
     "delete_account",
     "email_confirmation_token",
     "email_in_use",
+    "ensure_organisation",
+    "grant_role",
+    "has_role",
+    "is_counsellor",
+    "managed_organisations",
+    "organisation_members",
+    "withdraw_role",
     "ensure_user",
     "guardian_link_token",
     "needs_guardian_consent",
@@ -68,7 +86,15 @@ _LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 def ensure_user(
-    *, username, email, password, display_name="", is_superuser=False, groups=(), now=None
+    *,
+    username,
+    email,
+    password,
+    display_name="",
+    is_superuser=False,
+    groups=(),
+    preferred_language="",
+    now=None,
 ):
     """Create the account or bring it back to the given state; returns (user, created).
 
@@ -83,6 +109,7 @@ def ensure_user(
             user.email_confirmed_at = now
         user.email = email
         user.display_name = display_name
+        user.preferred_language = preferred_language
         user.is_superuser = is_superuser
         user.is_staff = is_superuser or bool(groups)
         user.set_password(password)

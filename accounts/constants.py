@@ -76,3 +76,16 @@ COUNTRY_NAMES = {
     "NO": _("Norway"),
 }
 OTHER_COUNTRY_NAME = _("Another country")
+
+
+class Role(models.TextChoices):
+    """What a member may do for an organisation; one person may hold several roles."""
+
+    MANAGER = "manager", _("Manager")
+    EDITOR = "editor", _("Editor")
+    TRANSLATOR = "translator", _("Translator")
+    COUNSELLOR = "counsellor", _("Counsellor")
+
+
+# Roles a manager may grant to people of their own organisation (managers come from an admin).
+ROLES_A_MANAGER_GRANTS = (Role.COUNSELLOR, Role.EDITOR, Role.TRANSLATOR)

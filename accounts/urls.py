@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import organisation_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -19,6 +19,13 @@ urlpatterns = [
     ),
     path("delete/", views.delete_account, name="delete"),
     path("deleted/", views.deleted, name="deleted"),
+    path("organisations/", organisation_views.organisations, name="organisations"),
+    path("organisations/<slug:slug>/", organisation_views.organisation, name="organisation"),
+    path(
+        "organisations/<slug:slug>/roles/<int:membership_id>/withdraw/",
+        organisation_views.withdraw,
+        name="withdraw_role",
+    ),
     path("privacy/", views.privacy, name="privacy"),
     path("guardian/<str:token>/", views.guardian_confirm, name="guardian_confirm"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),

@@ -20,6 +20,8 @@ from content.api import ensure_locales, load_framework, publish_page, publish_tr
 from content.models import CompetenceArea, HomePage, Level, StandardPage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
+from .counselling import load_caseload
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PO_DIR = DATA_DIR / "po"
 ID_NAMESPACE = uuid.UUID("6a1f1c1e-7d1b-4b8e-9a51-2f0c4f0e7a11")
@@ -31,6 +33,7 @@ DEMO_USERS = [
     ("editor", "editor@pontes.example", "pontes-editor", "Eero Editor", False, ("Editors",)),
     ("learner", "learner@pontes.example", "pontes-learner", "Lina Learner", False, ()),
     ("counsellor", "counsellor@pontes.example", "pontes-counsellor", "Carla Counsellor", False, ()),
+    ("manager", "manager@pontes.example", "pontes-manager", "Mona Manager", False, ()),
 ]
 
 
@@ -262,4 +265,5 @@ def load_all(progress_factory=None):
     warnings = import_translations(pages, bar)
     if bar:
         bar.close()
+    load_caseload(password_for=lambda username: f"pontes-{username}")
     return warnings

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("placement/", include("courses.urls")),
     path("learning/", include("progress.urls")),
     path("certificates/", include("progress.certificate_urls")),
+    path("counselling/", include("counselling.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

@@ -13,6 +13,16 @@ from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
+from .caseload import (  # noqa: F401 - the caseload readers are part of the public face
+    ModuleCounts,
+    certificates_of,
+    last_activity,
+    many_modules_progress,
+    module_keys_of_course,
+    module_totals,
+    modules_by_key,
+    modules_touched,
+)
 from .constants import ActivityType, Status, Verb
 from .models import LessonProgress, Statement
 from .reading import (  # noqa: F401 - the public face re-exports the readers
@@ -37,6 +47,14 @@ from .xapi import _activity_type, _result, xapi_statement  # noqa: F401
 __all__ = [
     "Completion",
     "Dashboard",
+    "ModuleCounts",
+    "certificates_of",
+    "last_activity",
+    "many_modules_progress",
+    "module_keys_of_course",
+    "modules_by_key",
+    "module_totals",
+    "modules_touched",
     "LessonState",
     "ModuleEntry",
     "ModuleState",

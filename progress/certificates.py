@@ -90,7 +90,7 @@ def queue_certificate_pdf(*, certificate_id):
     loses nothing: the learner sees "being prepared" and `requeue_certificates` tries again."""
     try:
         tasks.make_certificate_pdf.delay(certificate_id)
-    except (OperationalError, ConnectionError):
+    except (OperationalError, OSError):
         logger.exception(
             "Could not queue the PDF of certificate %s; it will be requeued.", certificate_id
         )

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from courses import api as courses_api
 
@@ -55,6 +56,8 @@ def dashboard(request):
             "recommended": recommended,
             "history": courses_api.placement_history(learner=request.user),
             "catalogue": api.catalogue_page(language=language),
+            # sections the apps above add (counselling: what counsellors assigned)
+            "panels": [panel(request) for panel in hooks.get_hooks("learner_dashboard_panels")],
         },
     )
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "content",
     "courses",
     "progress",
+    "counselling",
     "search",
     "themes",
     "demo",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -178,11 +180,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
     if CELERY_BROKER_URL == "filesystem://"
     else {}
 )
+# The folders must exist before anything is queued (the demo loader queues e-mails and PDFs).
+for _folder in (
+    CELERY_BROKER_TRANSPORT_OPTIONS.get("data_folder_in", ""),
+    CELERY_BROKER_TRANSPORT_OPTIONS.get("processed_folder", ""),
+    CELERY_BROKER_TRANSPORT_OPTIONS.get("control_folder", ""),
+):
+    if _folder:
+        Path(_folder).mkdir(parents=True, exist_ok=True)
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Schedules live in the database (django-celery-beat), editable in the Django admin models;
+# counselling's migrations add its daily e-mail runs.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 
 LOGGING = {
@@ -197,4 +210,8 @@ PONTES_CERTIFICATE_FONT = os.environ.get("PONTES_CERTIFICATE_FONT", "")
 
 # --- Search (search/backends): tantivy on disk by default; "search.backends.whoosh" is the
 # pure-Python fallback, "search.backends.postgres" needs PostgreSQL.
+# --- Counselling: a client with an open assignment and no activity for this many days shows as
+# stalled on the caseload (a counsellor may pick another number on the page).
+PONTES_STALLED_DAYS = int(os.environ.get("PONTES_STALLED_DAYS", "14"))
+
 PONTES_SEARCH = {"BACKEND": "search.backends.tantivy", "PATH": VAR_DIR / "search"}

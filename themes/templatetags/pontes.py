@@ -1,13 +1,19 @@
 """Language switcher, hreflang alternates and Babel formatting for the templates."""
 
+import datetime
+from functools import lru_cache
+
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
+
+from accounts import api as accounts_api
+from counselling import api as counselling_api
 
 register = template.Library()
 
@@ -81,7 +87,15 @@ def local_date(value, fmt="long"):
     """A date in the reader's language, for example "23. marraskuuta 2026"."""
     if not value:
         return ""
-    return format_date(value, format=fmt, locale=_locale())
+    if isinstance(value, datetime.datetime):
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return _format_date(value, fmt, _locale())
+
+
+@lru_cache(maxsize=4096)
+def _format_date(value, fmt, locale):
+    """Babel takes tens of microseconds a date; a caseload shows the same dates many times."""
+    return format_date(value, format=fmt, locale=locale)
 
 
 @register.filter
@@ -105,3 +119,15 @@ def main_menu(context):
         return {"home": None, "items": []}
     home = site.root_page.localized
     return {"home": home, "items": list(home.get_children().live().in_menu())}
+
+
+@register.filter
+def is_counsellor(user):
+    """For the header: counsellors get a link to their caseload."""
+    return counselling_api.is_counsellor(user)
+
+
+@register.filter
+def manages_organisations(user):
+    """For the account page: managers get a link to their organisations' roles."""
+    return accounts_api.managed_organisations(user).exists()

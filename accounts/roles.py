@@ -1,0 +1,87 @@
+"""Organisations and the roles people hold in them. accounts.api re-exports these.
+
+A superuser grants any role; an organisation's manager grants and withdraws the roles in
+ROLES_A_MANAGER_GRANTS within that organisation only."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ROLES_A_MANAGER_GRANTS, Role
+from .models import Membership, Organisation
+
+
+def ensure_organisation(*, slug, name, country=""):
+    """Create the organisation or bring its name and country up to date (loaders, admins)."""
+    organisation, _created = Organisation.objects.update_or_create(
+        slug=slug, defaults={"name": name, "country": country}
+    )
+    return organisation
+
+
+def has_role(user, role, organisation=None):
+    if not user.is_authenticated:
+        return False
+    memberships = Membership.objects.filter(user=user, role=role)
+    if organisation is not None:
+        memberships = memberships.filter(organisation=organisation)
+    return memberships.exists()
+
+
+def is_counsellor(user):
+    return has_role(user, Role.COUNSELLOR)
+
+
+def managed_organisations(user):
+    """The organisations whose roles `user` may hand out."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.MANAGER
+    ).distinct()
+
+
+def _check_can_grant(by, organisation, role):
+    if by.is_superuser:
+        return
+    if role in ROLES_A_MANAGER_GRANTS and has_role(by, Role.MANAGER, organisation):
+        return
+    raise PermissionDenied
+
+
+def organisation_members(*, organisation):
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__username")
+    )
+
+
+def grant_role(*, by, organisation, email, role, now):
+    """Give the person with this e-mail address a role; returns (membership, created)."""
+    _check_can_grant(by, organisation, role)
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None:
+        raise ValidationError(
+            _("No one has a Pontes account with this e-mail address. Ask them to create one."),
+            code="unknown_email",
+        )
+    with transaction.atomic():
+        return Membership.objects.get_or_create(
+            organisation=organisation,
+            user=user,
+            role=role,
+            defaults={"granted_at": now, "granted_by": by},
+        )
+
+
+def withdraw_role(*, by, membership_id, organisation):
+    """Take a role back; an unknown membership is PermissionDenied like a forbidden one."""
+    membership = Membership.objects.filter(id=membership_id, organisation=organisation).first()
+    if membership is None:
+        raise PermissionDenied
+    _check_can_grant(by, organisation, membership.role)
+    membership.delete()

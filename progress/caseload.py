@@ -1,0 +1,104 @@
+"""Reading many learners' progress at once, for the counsellors' caseload: a fixed number of
+queries however many learners and modules. progress.api re-exports these."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page
+
+from .constants import Status
+from .models import Certificate, LessonProgress
+from .reading import _live_children, _model, _pick
+
+
+@dataclass(frozen=True)
+class ModuleCounts:
+    """{(learner_id, module_key): lessons completed}, {module_key: live lessons}."""
+
+    done: dict
+    totals: dict
+
+    def of(self, learner_id, module_key):
+        total = self.totals.get(module_key, 0)
+        return min(self.done.get((learner_id, module_key), 0), total), total
+
+
+def modules_by_key(*, keys, language):
+    """{translation_key: the live module in `language`, else English, else any}, one query."""
+    versions = {}
+    modules = (
+        _model("ModulePage")
+        .objects.live()
+        .filter(translation_key__in=set(keys))
+        .select_related("locale", "level", "area")
+    )
+    for module in modules:
+        versions.setdefault(module.translation_key, {})[module.locale.language_code] = module
+    return {key: _pick(found, language) for key, found in versions.items()}
+
+
+def module_keys_of_course(*, course):
+    """The translation keys of the course's live modules, in tree order."""
+    return [module.translation_key for module in _live_children([course])[course.path]]
+
+
+def many_modules_progress(*, learner_ids, module_keys):
+    """Lessons completed per learner and module, counted against the source tree's live lessons
+    (a lesson not yet translated still counts), in three queries."""
+    totals, lesson_keys = module_totals(module_keys=module_keys)
+    rows = (
+        LessonProgress.objects.filter(
+            learner_id__in=learner_ids,
+            module_key__in=set(module_keys),
+            lesson_key__in=lesson_keys,
+            status=Status.COMPLETED,
+        )
+        .values_list("learner_id", "module_key")
+        .annotate(done=Count("id"))
+    )
+    return ModuleCounts(
+        done={(learner, module): done for learner, module, done in rows}, totals=totals
+    )
+
+
+def module_totals(*, module_keys):
+    """({module_key: live lessons in the source tree}, every such lesson's key), two queries."""
+    sources = dict(
+        Page.objects.live()
+        .filter(translation_key__in=set(module_keys), locale__language_code=settings.LANGUAGE_CODE)
+        .values_list("path", "translation_key")
+    )
+    totals = dict.fromkeys(sources.values(), 0)
+    lesson_keys = set()
+    lessons = (
+        Page.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(parent_path__in=sources)
+        .values_list("parent_path", "translation_key")
+    )
+    for parent_path, key in lessons:
+        totals[sources[parent_path]] += 1
+        lesson_keys.add(key)
+    return totals, lesson_keys
+
+
+def last_activity(*, learner_ids):
+    """{learner_id: when they last did anything in any module}, one query."""
+    return dict(
+        LessonProgress.objects.filter(learner_id__in=learner_ids)
+        .values_list("learner_id")
+        .annotate(last=Max("last_activity_at"))
+    )
+
+
+def modules_touched(*, learner):
+    """{module_key: (done, total)} for every module the learner has any progress in."""
+    keys = set(LessonProgress.objects.filter(learner=learner).values_list("module_key", flat=True))
+    counts = many_modules_progress(learner_ids=[learner.id], module_keys=keys)
+    return {key: counts.of(learner.id, key) for key in keys if key in counts.totals}
+
+
+def certificates_of(*, learner):
+    return list(Certificate.objects.filter(learner=learner).order_by("-issued_at"))

@@ -1,0 +1,237 @@
+"""The caseload: completion, last activity, flags, filters, only what is shared, a fixed number
+of queries."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from counselling import api
+from counselling.constants import Flag
+from counselling.models import AccessRecord, Assignment, Link
+from progress import api as progress_api
+from progress.models import LessonProgress
+from tests.factories.pages import LessonPageFactory, ModulePageFactory
+
+from .conftest import NOW, days, lessons_of, module
+
+
+def rows_by_name(counsellor, **options):
+    options.setdefault("stalled_days", 14)
+    rows = api.caseload(counsellor=counsellor, today=NOW.date(), **options)
+    return {row.name: row for row in rows}
+
+
+def test_completion_and_flags(people):
+    counsellor, client_a = people["counsellor_a"], people["client_a"]
+    client_link = people["links"]["client_a"]
+    api.assign(
+        counsellor=counsellor,
+        page=module("en", 0),
+        link_ids=[client_link.id],
+        due_on=days(2).date(),
+        now=days(-20),
+    )
+    api.assign(
+        counsellor=counsellor, page=module("en", 1), link_ids=[client_link.id], now=days(-20)
+    )
+    for lesson in lessons_of(module("en", 0)):
+        progress_api.complete_lesson(learner=client_a, lesson=lesson, now=days(-1))
+    row = rows_by_name(counsellor)["Client_A"]
+    assert (row.assigned, row.modules_done, row.lessons_done, row.lessons_total) == (2, 1, 3, 6)
+    assert row.completion == 50
+    assert row.flags == [Flag.ON_TRACK]
+    assert row.next_due is None  # the module with a due date is done
+
+    stale = rows_by_name(counsellor, stalled_days=1)["Client_A"]
+    assert stale.flags == [Flag.STALLED]
+    late = api.caseload(counsellor=counsellor, today=days(30).date(), stalled_days=60)
+    assert late[0].flags == [Flag.ON_TRACK]  # done before the due date
+
+
+def test_an_open_module_past_its_due_date_is_overdue(people):
+    counsellor = people["counsellor_a"]
+    api.assign(
+        counsellor=counsellor,
+        page=module("en", 0),
+        link_ids=[people["links"]["client_a"].id],
+        due_on=days(2).date(),
+        now=NOW,
+    )
+    row = api.caseload(counsellor=counsellor, today=days(3).date(), stalled_days=14)
+    assert [r.flags for r in row if r.name == "Client_A"] == [[Flag.OVERDUE]]
+
+
+def test_a_client_who_does_not_share_progress_shows_no_progress(people):
+    counsellor, private = people["counsellor_a"], people["private"]
+    api.assign(
+        counsellor=counsellor,
+        page=module("en", 0),
+        link_ids=[people["links"]["private"].id],
+        due_on=days(1).date(),
+        now=NOW,
+    )
+    progress_api.complete_lesson(learner=private, lesson=lessons_of(module("en", 0))[0], now=NOW)
+    row = api.caseload(counsellor=counsellor, today=days(5).date(), stalled_days=14)
+    row = next(r for r in row if r.name == "Private_Client")
+    assert row.assigned == 1
+    assert (row.completion, row.last_activity, row.flags, row.lessons_done) == (
+        None,
+        None,
+        [],
+        None,
+    )
+
+
+def test_filters_and_sorting(people):
+    counsellor = people["counsellor_a"]
+    group = api.create_group(counsellor=counsellor, name="Evening", now=NOW)
+    api.add_to_group(
+        counsellor=counsellor,
+        group_id=group.id,
+        link_ids=[people["links"]["private"].id],
+        now=NOW,
+    )
+    assert list(rows_by_name(counsellor, group_id=group.id)) == ["Private_Client"]
+    assert list(rows_by_name(counsellor, text="clien")) == ["Client_A", "Private_Client"]
+    api.assign(
+        counsellor=counsellor,
+        page=module("en", 0),
+        link_ids=[people["links"]["client_a"].id],
+        due_on=days(1).date(),
+        now=NOW,
+    )
+    overdue = api.caseload(
+        counsellor=counsellor, today=days(3).date(), stalled_days=30, flag=Flag.OVERDUE
+    )
+    assert [row.name for row in overdue] == ["Client_A"]
+    by_due = api.caseload(counsellor=counsellor, today=NOW.date(), stalled_days=9, sort="due")
+    assert [row.name for row in by_due] == ["Client_A", "Private_Client"]
+
+
+def test_the_page_shows_flags_and_records_each_look(client, people):
+    counsellor = people["counsellor_a"]
+    client.force_login(counsellor)
+    response = client.get(reverse("counselling:caseload"), {"sort": "activity", "stalled": "7"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Progress not shared" in body
+    assert "no activity for 7 days" in body
+    assert AccessRecord.objects.filter(counsellor=counsellor).count() == 2
+    client.force_login(people["client_a"])
+    log = client.get(reverse("counselling:my_counsellors")).content.decode()
+    assert "Your row on the caseload dashboard" in log
+    assert "Counsellor_A" in log
+
+
+def test_the_client_page_shows_only_what_is_shared(client, people):
+    client.force_login(people["counsellor_a"])
+    private = people["links"]["private"]
+    body = client.get(reverse("counselling:client", args=[private.uuid])).content.decode()
+    assert "does not share their progress" in body
+    assert "does not share their self-assessments" in body
+    assert "does not share their certificates" in body
+    assert AccessRecord.objects.filter(client=people["private"], what="detail").count() == 1
+
+
+@pytest.fixture
+def big_caseload(people):
+    """500 linked clients with 20 modules each, some progress: rows written in bulk."""
+    counsellor = people["counsellor_a"]
+    course = module("en", 0).get_parent()
+    modules = [module("en", n) for n in range(8)]
+    for n in range(12):
+        extra = ModulePageFactory(parent=course, title=f"Extra module {n}")
+        LessonPageFactory(parent=extra)
+        modules.append(extra)
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [User(username=f"bulk{n}", email=f"bulk{n}@example.org") for n in range(500)]
+    )
+    Link.objects.bulk_create(
+        [
+            Link(counsellor=counsellor, client=user, accepted_at=NOW, share_progress=n % 5 != 0)
+            for n, user in enumerate(users)
+        ]
+    )
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                counsellor=counsellor,
+                client=user,
+                module_key=page.translation_key,
+                due_on=days(n % 9 - 4).date(),
+                assigned_at=days(-30),
+            )
+            for n, user in enumerate(users)
+            for page in modules
+        ]
+    )
+    first_lessons = [lessons_of(page)[0] for page in modules[:3]]
+    LessonProgress.objects.bulk_create(
+        [
+            LessonProgress(
+                learner=user,
+                lesson_key=lesson.translation_key,
+                module_key=lesson.get_parent().translation_key,
+                status="completed",
+                started_at=days(-n % 20),
+                last_activity_at=days(-n % 20),
+                completed_at=days(-n % 20),
+            )
+            for n, user in enumerate(users[:300])
+            for lesson in first_lessons
+        ]
+    )
+    return counsellor
+
+
+def test_500_clients_with_20_modules_render_in_a_fixed_number_of_queries(
+    client, big_caseload, django_assert_max_num_queries
+):
+    client.force_login(big_caseload)
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("counselling:caseload"))
+    body = response.content.decode()
+    assert "502 clients" in body
+    assert body.count('<th scope="row">') == 50  # a page; flags and sorting weigh all 502
+    assert body.count("flag--overdue") > 10
+    assert AccessRecord.objects.filter(counsellor=big_caseload).count() == 50
+    last = client.get(reverse("counselling:caseload"), {"page": 11}).content.decode()
+    assert last.count('<th scope="row">') == 2
+    assert "Page 11 of 11" in last
+
+
+def test_sorting_weighs_every_client_not_only_the_page(client, big_caseload):
+    client.force_login(big_caseload)
+    rows = api.caseload(
+        counsellor=big_caseload, today=NOW.date(), stalled_days=14, sort="completion"
+    )
+    lowest = min(row.completion for row in rows if row.completion is not None)
+    assert rows[0].completion == lowest  # who is furthest behind comes first
+    assert rows[-1].completion is None  # not shared: last
+    body = client.get(reverse("counselling:caseload"), {"sort": "completion"}).content.decode()
+    assert f"({lowest} %)" in body.split('<th scope="row">')[1]
+
+
+def test_the_query_count_does_not_grow_with_the_caseload(client, big_caseload):
+    client.force_login(big_caseload)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("counselling:caseload"))
+    keep = Link.objects.filter(counsellor=big_caseload).order_by("id")[:3].values("id")
+    Link.objects.filter(counsellor=big_caseload).exclude(id__in=keep).delete()
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(reverse("counselling:caseload"))
+    assert response.content.decode().count('<th scope="row">') == 3
+    assert reads(few) == reads(many)
+
+
+def reads(captured):
+    """Every query but the access-log insert, which SQLite splits into batches of ~160 rows
+    (its limit on query parameters); on PostgreSQL it is one statement too."""
+    return [
+        query["sql"].split(" ")[0]
+        for query in captured.captured_queries
+        if not query["sql"].startswith('INSERT INTO "counselling_accessrecord"')
+    ]
