@@ -6,10 +6,10 @@ PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test pytest lint format messages compile demo migrate benchmark clean
+.PHONY: help install run test pytest lint format messages compile demo migrate benchmark benchmark-counselling clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
 
 $(PY_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,3 +56,6 @@ clean: ## Remove the local database, media and installed dependencies
 
 benchmark: install ## Measure the learner features against a bare page, as ratios (ARGS="--requests 900")
 	$(BIN)/python -m benchmarks.learners $(ARGS)
+
+benchmark-counselling: install ## Measure the caseload of 500 clients x 20 modules against a bare page
+	$(BIN)/python -m benchmarks.counselling $(ARGS)

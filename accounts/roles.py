@@ -30,7 +30,14 @@ def has_role(user, role, organisation=None):
 
 
 def is_counsellor(user):
-    return has_role(user, Role.COUNSELLOR)
+    """Asked by the view and again by the page header: remembered on this user object, which
+    lives for one request (grant_role and withdraw_role forget it)."""
+    known = getattr(user, "_pontes_is_counsellor", None)
+    if known is None:
+        known = has_role(user, Role.COUNSELLOR)
+        if user.is_authenticated:
+            user._pontes_is_counsellor = known
+    return known
 
 
 def managed_organisations(user):
@@ -69,6 +76,7 @@ def grant_role(*, by, organisation, email, role, now):
             _("No one has a Pontes account with this e-mail address. Ask them to create one."),
             code="unknown_email",
         )
+    user.__dict__.pop("_pontes_is_counsellor", None)
     with transaction.atomic():
         return Membership.objects.get_or_create(
             organisation=organisation,
@@ -85,3 +93,4 @@ def withdraw_role(*, by, membership_id, organisation):
         raise PermissionDenied
     _check_can_grant(by, organisation, membership.role)
     membership.delete()
+    membership.user.__dict__.pop("_pontes_is_counsellor", None)

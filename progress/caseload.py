@@ -4,7 +4,7 @@ queries however many learners and modules. progress.api re-exports these."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
@@ -64,22 +64,25 @@ def many_modules_progress(*, learner_ids, module_keys):
 
 
 def module_totals(*, module_keys):
-    """({module_key: live lessons in the source tree}, every such lesson's key), two queries."""
-    sources = dict(
-        Page.objects.live()
-        .filter(translation_key__in=set(module_keys), locale__language_code=settings.LANGUAGE_CODE)
-        .values_list("path", "translation_key")
+    """({module_key: live lessons in its source-language version}, every such lesson's key), in
+    one query; a module without a live lesson, or not live, is left out."""
+    sources = Page.objects.live().filter(
+        translation_key__in=set(module_keys), locale__language_code=settings.LANGUAGE_CODE
     )
-    totals = dict.fromkeys(sources.values(), 0)
-    lesson_keys = set()
     lessons = (
         Page.objects.live()
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-        .filter(parent_path__in=sources)
-        .values_list("parent_path", "translation_key")
+        .filter(parent_path__in=sources.values("path"))
+        .annotate(
+            module_key=Subquery(
+                sources.filter(path=OuterRef("parent_path")).values("translation_key")[:1]
+            )
+        )
+        .values_list("module_key", "translation_key")
     )
-    for parent_path, key in lessons:
-        totals[sources[parent_path]] += 1
+    totals, lesson_keys = {}, set()  # a module without a live lesson counts 0 lessons
+    for module_key, key in lessons:
+        totals[module_key] = totals.get(module_key, 0) + 1
         lesson_keys.add(key)
     return totals, lesson_keys
 

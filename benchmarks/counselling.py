@@ -1,0 +1,299 @@
+"""Benchmark of the counsellors issue: the caseload dashboard of a counsellor with 500 clients
+and 20 assigned modules each, against a bare Wagtail page served by the same gunicorn in the
+same run.
+
+    .venv/bin/python -m benchmarks.counselling [--requests N] [--concurrency C]
+                                               [--database sqlite|postgres] [--clients N]
+
+It reports, it does not gate: the exit status is 0 whether or not the target is met, 1 when a
+request failed, 2 when the run could not be set up. benchmarks/README.md explains the table."""
+
+import argparse
+import io
+import logging
+import os
+import secrets
+import signal
+import sys
+import tempfile
+import traceback
+import urllib.parse
+from datetime import timedelta
+from pathlib import Path
+
+from . import learners
+from .learners import BenchmarkError, Browser, Fixture, Scenario, step
+from .server import Gunicorn, ServerError
+from .stats import ratio, table
+
+TARGET_P95_RATIO = 3.0
+MODULES = 20
+COUNSELLOR_USERNAME = "benchmark-counsellor"
+COUNSELLOR_EMAIL = "benchmark-counsellor@pontes.example"
+
+
+def prepare(clients):
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    logging.disable(logging.INFO)
+    step("migrate")
+    call_command("migrate", interactive=False, verbosity=0)
+    step("load_demo_content")
+    call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
+    call_command("collectstatic", interactive=False, verbosity=0)
+    step(f"a caseload of {clients} clients x {MODULES} modules")
+    return build_fixture(clients)
+
+
+def _modules(home):
+    """The demo's English modules, and more (with three lessons each) up to MODULES."""
+    from content.api import publish_page
+    from courses.models import CoursePage, LessonPage, ModulePage
+
+    modules = list(ModulePage.objects.live().filter(locale_id=home.locale_id).order_by("path"))
+    course = CoursePage.objects.live().filter(locale_id=home.locale_id).first()
+    sample = modules[0]
+    for number in range(len(modules), MODULES):
+        module = publish_page(
+            parent=course,
+            page_class=ModulePage,
+            slug=f"benchmark-module-{number}",
+            fields={
+                "title": f"Benchmark module {number}",
+                "summary": "A module the benchmark adds.",
+                "level": sample.level,
+                "area": sample.area,
+                "estimated_minutes": 30,
+            },
+        )
+        for lesson in range(3):
+            publish_page(
+                parent=module,
+                page_class=LessonPage,
+                slug=f"benchmark-lesson-{number}-{lesson}",
+                fields={"title": f"Lesson {lesson + 1}", "summary": "A benchmark lesson."},
+            )
+        modules.append(module)
+    return modules[:MODULES]
+
+
+def build_fixture(clients):
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from django.utils import timezone, translation
+    from wagtail.models import Page, Site
+
+    from accounts import api as accounts_api
+    from content.api import publish_page
+    from counselling import api as counselling_api
+    from courses.models import LessonPage
+    from progress import api as progress_api
+
+    now = timezone.now()
+    password = secrets.token_urlsafe(16)
+    counsellor, _created = accounts_api.ensure_user(
+        username=COUNSELLOR_USERNAME, email=COUNSELLOR_EMAIL, password=password
+    )
+    admin = get_user_model().objects.get(username="admin")
+    organisation = accounts_api.ensure_organisation(slug="benchmark", name="Benchmark centre")
+    accounts_api.grant_role(
+        by=admin, organisation=organisation, email=COUNSELLOR_EMAIL, role="counsellor", now=now
+    )
+    home = Site.objects.get(is_default_site=True).root_page
+    bare = publish_page(
+        parent=home, page_class=Page, slug="benchmark-bare-page", fields={"title": "Bare page"}
+    )
+    modules = _modules(home)
+    User = get_user_model()
+    # clients are plain rows: hashing 500 passwords would only time the hasher
+    users = User.objects.bulk_create(
+        [
+            User(username=f"bench-client-{n}", email=f"bench-client-{n}@pontes.example")
+            for n in range(clients)
+        ]
+    )
+    for user in users:  # 10,000 assignment e-mails would only time the template engine
+        counselling_api.set_notifications(user=user, enabled=False, now=now)
+    invitation = counselling_api.create_invitation(counsellor=counsellor, now=now)
+    links = [
+        counselling_api.accept_invitation(
+            client=user,
+            code=invitation.code,
+            share_progress=n % 10 != 0,
+            share_assessments=True,
+            share_certificates=True,
+            now=now - timedelta(days=60),
+        )
+        for n, user in enumerate(users)
+    ]
+    for number, module in enumerate(modules):
+        counselling_api.assign(
+            counsellor=counsellor,
+            page=module,
+            link_ids=[link.id for link in links],
+            due_on=(now + timedelta(days=number - 5)).date(),
+            now=now - timedelta(days=30),
+        )
+    first = list(LessonPage.objects.child_of(modules[0]).live().order_by("path"))
+    for n, user in enumerate(users[: clients // 2]):
+        for lesson in first[: 1 + n % 3]:
+            progress_api.complete_lesson(
+                learner=user, lesson=lesson, now=now - timedelta(days=n % 30)
+            )
+    with translation.override(settings.LANGUAGE_CODE):
+        caseload = reverse("counselling:caseload")
+        login_path = reverse("accounts:login")
+    return Fixture(
+        bare_path=urllib.parse.urlsplit(bare.get_url()).path,
+        dashboard_path=caseload,
+        completion_paths=[],
+        login_path=login_path,
+        login_paths={login_path},
+        username=COUNSELLOR_EMAIL,
+        password=password,
+        learner_id=counsellor.id,
+        session_cookie=settings.SESSION_COOKIE_NAME,
+        csrf_cookie=settings.CSRF_COOKIE_NAME,
+    )
+
+
+def scenarios(fixture, browser, clients):
+    from . import load
+
+    cookies = browser.cookie_header()
+
+    def ok(status, headers):
+        return status == 200
+
+    return [
+        Scenario(
+            "bare Wagtail page",
+            lambda i: load.Request("GET", fixture.bare_path, headers={"Cookie": cookies}),
+            ok,
+        ),
+        Scenario(
+            f"caseload, {clients} x {MODULES}",
+            lambda i: load.Request("GET", fixture.dashboard_path, headers={"Cookie": cookies}),
+            ok,
+        ),
+        Scenario(
+            "  sorted by completion",
+            lambda i: load.Request(
+                "GET", fixture.dashboard_path + "?sort=completion", headers={"Cookie": cookies}
+            ),
+            ok,
+        ),
+    ]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.counselling", description=__doc__)
+    parser.add_argument("--requests", type=int, default=150, help="measured per scenario")
+    parser.add_argument("--concurrency", type=int, default=2, help="client threads")
+    parser.add_argument("--warmup", type=int, default=10, help="discarded, per scenario")
+    parser.add_argument("--rounds", type=int, default=3, help="scenarios take turns")
+    parser.add_argument("--clients", type=int, default=500, help="linked clients")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--timeout", type=int, default=900, help="for the whole run, seconds")
+    args = parser.parse_args(argv)
+    for name in ("requests", "concurrency", "rounds", "timeout", "clients"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name} must be at least 1")
+    if args.warmup < 0:
+        parser.error("--warmup cannot be negative")
+    return args
+
+
+def report(runs, args, workers):
+    summaries = [s.summary() for s in runs]
+    baseline = summaries[0]
+    lines = [
+        f"Pontes counselling benchmark: {args.database}, gunicorn {workers} sync workers, "
+        f"{args.concurrency} client threads; per scenario {args.warmup} warm-up + "
+        f"{args.requests} measured requests in {args.rounds} rounds",
+        "",
+        *table(summaries, baseline),
+        "",
+    ]
+    p95 = ratio(summaries[1].p95_ms, baseline.p95_ms)
+    verdict = "met" if p95 is not None and p95 <= TARGET_P95_RATIO else "NOT met"
+    lines.append(
+        f"Target: the caseload's p95 (its first page, by name) within {TARGET_P95_RATIO:.0f} x "
+        f"the bare page's p95: {verdict} ({p95:.2f})"
+    )
+    return "\n".join(lines)
+
+
+def benchmark(args):
+    workers = 2
+    with tempfile.TemporaryDirectory(prefix="pontes-benchmark-") as directory:
+        database_url, drop_database = learners.throwaway_database(args.database, directory)
+        try:
+            env = learners.server_environment(database_url=database_url, var_dir=directory)
+            os.environ.update(env)
+            step(f"preparing a throwaway {args.database} database in {directory}")
+            fixture = prepare(args.clients)
+            learners.close_connections()
+            step("starting gunicorn")
+            with Gunicorn(
+                env=env,
+                log_path=Path(directory) / "gunicorn.log",
+                workers=workers,
+                ready_path=fixture.bare_path,
+            ) as server:
+                step(f"gunicorn on {learners.HOST}:{server.port}; logging in")
+                browser = Browser(server.port)
+                try:
+                    learners.log_in(browser, fixture)
+                    runs = scenarios(fixture, browser, args.clients)
+                    learners.measure(
+                        runs,
+                        port=server.port,
+                        requests=args.requests,
+                        concurrency=args.concurrency,
+                        warmup=args.warmup,
+                        rounds=args.rounds,
+                    )
+                except Exception:
+                    print(server.log_tail(), file=sys.stderr)
+                    raise
+                failures = [f for s in runs for f in s.failures]
+                if failures:
+                    print(server.log_tail(), file=sys.stderr)
+        finally:
+            learners.close_connections()
+            drop_database()
+    for failure in failures[:20]:
+        print(f"FAILED {failure}", file=sys.stderr)
+    if any(not s.latencies for s in runs):
+        print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
+        return 1
+    print(report(runs, args, workers))
+    return 1 if failures else 0
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    signal.signal(signal.SIGALRM, learners._timed_out)
+    signal.signal(signal.SIGTERM, learners._terminated)
+    signal.alarm(args.timeout)
+    try:
+        return benchmark(args)
+    except (BenchmarkError, ServerError) as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception:
+        traceback.print_exc()
+        return 2
+    finally:
+        signal.alarm(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
