@@ -42,6 +42,7 @@ from .roles import (  # noqa: F401 - organisations and roles are part of the pub
     is_counsellor,
     managed_organisations,
     organisation_members,
+    users_with_role,
     withdraw_role,
 )
 
@@ -75,6 +76,7 @@ __all__ = [
     "registration_errors",
     "resend_guardian_request",
     "update_profile",
+    "users_with_role",
 ]
 
 logger = logging.getLogger(__name__)

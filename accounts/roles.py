@@ -40,6 +40,11 @@ def is_counsellor(user):
     return known
 
 
+def users_with_role(role):
+    """The ids of everyone holding `role` in some organisation, as a subquery."""
+    return Membership.objects.filter(role=role).values("user_id")
+
+
 def managed_organisations(user):
     """The organisations whose roles `user` may hand out."""
     if not user.is_authenticated:

@@ -142,6 +142,14 @@ def accept_invitation(*, client, code, share_progress, share_assessments, share_
         )
     if invitation.counsellor_id == client.id:
         raise ValidationError(_("This is your own invitation code."), code="own_code")
+    if not accounts_api.can_record_progress(client):
+        raise ValidationError(
+            _(
+                "A parent or guardian must first confirm your account before you link with "
+                "a counsellor."
+            ),
+            code="consent_pending",
+        )
     try:
         with transaction.atomic():
             return Link.objects.create(
@@ -162,18 +170,23 @@ def accept_invitation(*, client, code, share_progress, share_assessments, share_
 
 
 def _own_link(client, link_id):
-    link = Link.objects.filter(id=link_id, client=client, revoked_at__isnull=True).first()
+    link = (
+        Link.objects.select_for_update()
+        .filter(id=link_id, client=client, revoked_at__isnull=True)
+        .first()
+    )
     if link is None:
         raise NotFound
     return link
 
 
 def update_sharing(*, client, link_id, share_progress, share_assessments, share_certificates):
-    link = _own_link(client, link_id)
-    link.share_progress = share_progress
-    link.share_assessments = share_assessments
-    link.share_certificates = share_certificates
-    link.save(update_fields=["share_progress", "share_assessments", "share_certificates"])
+    with transaction.atomic():
+        link = _own_link(client, link_id)
+        link.share_progress = share_progress
+        link.share_assessments = share_assessments
+        link.share_certificates = share_certificates
+        link.save(update_fields=["share_progress", "share_assessments", "share_certificates"])
     return link
 
 
@@ -214,8 +227,12 @@ def linked_client(*, counsellor, link_uuid):
 
 
 def _live_links(counsellor, link_ids):
+    """The counsellor's live links with these ids, locked until the caller's transaction ends
+    so a client revoking at the same moment waits for it (or goes first and wins)."""
     links = list(
-        Link.objects.filter(id__in=link_ids, counsellor=counsellor, revoked_at__isnull=True)
+        Link.objects.select_for_update()
+        .filter(id__in=link_ids, counsellor=counsellor, revoked_at__isnull=True)
+        .order_by("id")
     )
     if len(links) != len(set(link_ids)):
         raise NotFound
@@ -273,8 +290,8 @@ def delete_group(*, counsellor, group_id):
 def add_to_group(*, counsellor, group_id, link_ids, now):
     """Put linked clients in the group; those already in it stay. Returns how many were added."""
     group = _own_group(counsellor, group_id)
-    links = _live_links(counsellor, link_ids)
     with transaction.atomic():
+        links = _live_links(counsellor, link_ids)
         created = GroupMember.objects.bulk_create(
             [GroupMember(group=group, client_id=link.client_id, added_at=now) for link in links],
             ignore_conflicts=True,
@@ -284,8 +301,9 @@ def add_to_group(*, counsellor, group_id, link_ids, now):
 
 def remove_from_group(*, counsellor, group_id, link_id):
     group = _own_group(counsellor, group_id)
-    link = _live_links(counsellor, [link_id])[0]
-    GroupMember.objects.filter(group=group, client_id=link.client_id).delete()
+    with transaction.atomic():
+        link = _live_links(counsellor, [link_id])[0]
+        GroupMember.objects.filter(group=group, client_id=link.client_id).delete()
 
 
 def group_link_ids(*, counsellor, group_id):
@@ -310,7 +328,6 @@ def assign(*, counsellor, page, now, link_ids=(), group_id=None, due_on=None, no
     group = _own_group(counsellor, group_id) if group_id else None
     if group is not None:
         link_ids = group_link_ids(counsellor=counsellor, group_id=group.id)
-    links = _live_links(counsellor, link_ids)
     if isinstance(page.specific, courses_api.CoursePage):
         module_keys = progress_api.module_keys_of_course(course=page)
         course_key = page.translation_key
@@ -321,22 +338,10 @@ def assign(*, counsellor, page, now, link_ids=(), group_id=None, due_on=None, no
     if due_on is not None and due_on < now.date():
         raise ValidationError(_("The due date is in the past."), code="past_due")
     note = note.strip()
-    assignments = [
-        Assignment(
-            counsellor=counsellor,
-            client_id=link.client_id,
-            module_key=key,
-            course_key=course_key,
-            group=group,
-            due_on=due_on,
-            note=note,
-            note_language=language if note else "",
-            assigned_at=now,
-        )
-        for link in links
-        for key in module_keys
-    ]
     with transaction.atomic():
+        # the links stay locked until the assignments are written: a client who revokes at
+        # this moment waits, then removes them with the link
+        links = _live_links(counsellor, link_ids)
         existing = set(
             Assignment.objects.filter(
                 counsellor=counsellor,
@@ -344,7 +349,22 @@ def assign(*, counsellor, page, now, link_ids=(), group_id=None, due_on=None, no
                 module_key__in=module_keys,
             ).values_list("client_id", "module_key")
         )
-        new = [a for a in assignments if (a.client_id, a.module_key) not in existing]
+        new = [
+            Assignment(
+                counsellor=counsellor,
+                client_id=link.client_id,
+                module_key=key,
+                course_key=course_key,
+                group=group,
+                due_on=due_on,
+                note=note,
+                note_language=language if note else "",
+                assigned_at=now,
+            )
+            for link in links
+            for key in module_keys
+            if (link.client_id, key) not in existing
+        ]
         Assignment.objects.bulk_create(new)
         ids = [assignment.id for assignment in new]
         transaction.on_commit(lambda: tasks.queue_assignment_notices(ids))

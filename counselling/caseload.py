@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db.models import Max
+from django.utils import timezone
 
 from progress import api as progress_api
 
@@ -103,6 +104,8 @@ def _weigh(counsellor, rows, today, stalled_days):
     activity = progress_api.last_activity(learner_ids=shared)
     still_open = set()
     for client_id, module_key, due_on in assignments:
+        if module_key not in counts.totals:
+            continue  # unpublished since it was assigned: the client no longer sees it either
         row = by_client[client_id]
         row.assigned += 1
         done, total = counts.of(client_id, module_key)
@@ -123,7 +126,7 @@ def _weigh(counsellor, rows, today, stalled_days):
         row.last_activity = activity.get(client_id)
         if client_id in still_open:
             since = max(filter(None, [row.last_activity, latest[client_id]]))
-            row.stalled = since.date() <= quiet_since
+            row.stalled = timezone.localtime(since).date() <= quiet_since
 
 
 def _named(counsellor, group_id, text):

@@ -26,6 +26,7 @@ class Access(models.TextChoices):
     CASELOAD = "caseload", _("Your row on the caseload dashboard")
     DETAIL = "detail", _("Your progress page")
     EXPORT = "export", _("An export of the caseload")
+    DIGEST = "digest", _("Your name in your counsellor's daily e-mail")
 
 
 class Flag(models.TextChoices):

@@ -203,10 +203,9 @@ def groups(request):
 def group(request, group_id):
     group = api.group_of(counsellor=request.user, group_id=group_id)
     members = api.group_links(counsellor=request.user, group_id=group.id)
+    in_group = {member.id for member in members}
     others = [
-        link
-        for link in api.links_of_counsellor(counsellor=request.user)
-        if link.id not in {member.id for member in members}
+        link for link in api.links_of_counsellor(counsellor=request.user) if link.id not in in_group
     ]
     form = GroupMembersForm(request.POST or None, links=others)
     if request.method == "POST" and form.is_valid():

@@ -14,11 +14,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from accounts import api as accounts_api
 from progress import api as progress_api
 
 from .caseload import caseload
-from .constants import DUE_SOON_DAYS, Flag, Notice
-from .models import Assignment, Link, NotificationOptOut, SentDigest, SentNotice
+from .constants import DUE_SOON_DAYS, Access, Flag, Notice
+from .models import AccessRecord, Assignment, Link, NotificationOptOut, SentDigest, SentNotice
 
 logger = logging.getLogger(__name__)
 BABEL_LOCALES = {"en": "en_GB"}
@@ -104,7 +105,9 @@ def _sendable(queryset, kind):
     assignments = list(queryset.exclude(notices__kind=kind).select_related("client", "counsellor"))
     live = set(
         Link.objects.filter(
-            revoked_at__isnull=True, client__in={a.client_id for a in assignments}
+            revoked_at__isnull=True,
+            client__in={a.client_id for a in assignments},
+            counsellor__in=accounts_api.users_with_role(accounts_api.Role.COUNSELLOR),
         ).values_list("counsellor_id", "client_id")
     )
     quiet = _opted_out({a.client_id for a in assignments})
@@ -148,7 +151,10 @@ def send_digests(*, now):
     """One digest per counsellor with clients per day: who is overdue or stalled."""
     today = now.date()
     counsellor_ids = set(
-        Link.objects.filter(revoked_at__isnull=True)
+        Link.objects.filter(
+            revoked_at__isnull=True,
+            counsellor__in=accounts_api.users_with_role(accounts_api.Role.COUNSELLOR),
+        )
         .exclude(counsellor__in=SentDigest.objects.filter(day=today).values("counsellor"))
         .values_list("counsellor_id", flat=True)
     )
@@ -169,6 +175,19 @@ def _send_digest(counsellor, *, today, now):
     try:
         with transaction.atomic():
             SentDigest.objects.create(counsellor=counsellor, day=today, sent_at=now)
+            AccessRecord.objects.bulk_create(
+                [
+                    AccessRecord(
+                        client_id=row.link.client_id,
+                        counsellor=counsellor,
+                        counsellor_name=str(counsellor)[:150],
+                        what=Access.DIGEST,
+                        at=now,
+                    )
+                    for row in rows
+                    if row.flags and row.flags != [Flag.ON_TRACK]
+                ]
+            )
             _mail("digest", counsellor, context)
     except IntegrityError:
         return 0

@@ -235,3 +235,20 @@ def reads(captured):
         for query in captured.captured_queries
         if not query["sql"].startswith('INSERT INTO "counselling_accessrecord"')
     ]
+
+
+def test_a_module_unpublished_after_it_was_assigned_is_not_counted(people):
+    counsellor = people["counsellor_a"]
+    extra = ModulePageFactory(parent=module("en", 0).get_parent(), title="Short-lived module")
+    LessonPageFactory(parent=extra)
+    api.assign(
+        counsellor=counsellor,
+        page=extra,
+        link_ids=[people["links"]["client_a"].id],
+        due_on=days(1).date(),
+        now=NOW,
+    )
+    extra.unpublish()
+    row = api.caseload(counsellor=counsellor, today=days(5).date(), stalled_days=30)
+    row = next(r for r in row if r.name == "Client_A")
+    assert (row.assigned, row.overdue, row.flags) == (0, None, [])

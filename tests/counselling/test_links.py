@@ -157,3 +157,19 @@ def test_the_join_page_needs_an_account(client):
     response = client.get(reverse("counselling:join_code", args=["ABCDEFGH"]))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_a_learner_waiting_for_their_guardian_cannot_link_yet(people):
+    young = make_user("young", guardian_consent="pending", guardian_email="parent@example.org")
+    invitation = api.create_invitation(counsellor=people["counsellor_a"], now=NOW)
+    with pytest.raises(ValidationError) as error:
+        api.accept_invitation(
+            client=young,
+            code=invitation.code,
+            share_progress=True,
+            share_assessments=True,
+            share_certificates=True,
+            now=NOW,
+        )
+    assert error.value.code == "consent_pending"
+    assert not Link.objects.filter(client=young).exists()

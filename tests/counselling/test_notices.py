@@ -1,11 +1,13 @@
 """E-mails in the client's language, each sent once, never to someone who switched them off or
 whose link is revoked; the counsellor's daily digest."""
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
+from accounts import api as accounts_api
 from counselling import api, notices
-from counselling.models import SentNotice
+from counselling.models import AccessRecord, SentNotice
 from progress import api as progress_api
 
 from .conftest import NOW, days, lessons_of, module
@@ -113,3 +115,23 @@ def test_the_schedules_are_in_the_database(db):
 
     tasks = set(PeriodicTask.objects.values_list("task", flat=True))
     assert {"counselling.tasks.send_reminders", "counselling.tasks.send_digests"} <= tasks
+
+
+def test_no_e_mail_goes_out_for_someone_no_longer_a_counsellor(people, organisation):
+    assign(people, due_on=days(1).date())
+    membership = accounts_api.organisation_members(organisation=organisation).get(
+        user=people["counsellor_a"]
+    )
+    admin = get_user_model().objects.get(username="admin")
+    accounts_api.withdraw_role(by=admin, membership_id=membership.id, organisation=organisation)
+    assert mailed(lambda: notices.send_reminders(now=days(3))) == 0
+    notices.send_digests(now=days(3))
+    assert sent_to("counsellor_a@example.org") == []
+
+
+def test_the_digest_is_in_the_access_log_of_the_clients_it_names(people):
+    assign(people, due_on=days(1).date())
+    notices.send_digests(now=days(3))
+    records = AccessRecord.objects.filter(client=people["client_a"], what="digest")
+    assert [record.counsellor for record in records] == [people["counsellor_a"]]
+    assert not AccessRecord.objects.filter(client=people["private"], what="digest").exists()
