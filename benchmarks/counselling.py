@@ -11,19 +11,13 @@ request failed, 2 when the run could not be set up. benchmarks/README.md explain
 import argparse
 import io
 import logging
-import os
 import secrets
-import signal
 import sys
-import tempfile
-import traceback
 import urllib.parse
 from datetime import timedelta
-from pathlib import Path
 
 from . import learners
-from .learners import BenchmarkError, Browser, Fixture, Scenario, step
-from .server import Gunicorn, ServerError
+from .learners import Fixture, Scenario, step
 from .stats import ratio, table
 
 TARGET_P95_RATIO = 3.0
@@ -191,20 +185,9 @@ def scenarios(fixture, browser, clients):
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m benchmarks.counselling", description=__doc__)
-    parser.add_argument("--requests", type=int, default=150, help="measured per scenario")
-    parser.add_argument("--concurrency", type=int, default=2, help="client threads")
-    parser.add_argument("--warmup", type=int, default=10, help="discarded, per scenario")
-    parser.add_argument("--rounds", type=int, default=3, help="scenarios take turns")
+    learners.add_run_arguments(parser, requests=150, concurrency=2, warmup=10, timeout=900)
     parser.add_argument("--clients", type=int, default=500, help="linked clients")
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--timeout", type=int, default=900, help="for the whole run, seconds")
-    args = parser.parse_args(argv)
-    for name in ("requests", "concurrency", "rounds", "timeout", "clients"):
-        if getattr(args, name) < 1:
-            parser.error(f"--{name} must be at least 1")
-    if args.warmup < 0:
-        parser.error("--warmup cannot be negative")
-    return args
+    return learners.check_run_arguments(parser, parser.parse_args(argv), "clients")
 
 
 def report(runs, args, workers):
@@ -229,45 +212,12 @@ def report(runs, args, workers):
 
 def benchmark(args):
     workers = 2
-    with tempfile.TemporaryDirectory(prefix="pontes-benchmark-") as directory:
-        database_url, drop_database = learners.throwaway_database(args.database, directory)
-        try:
-            env = learners.server_environment(database_url=database_url, var_dir=directory)
-            os.environ.update(env)
-            step(f"preparing a throwaway {args.database} database in {directory}")
-            fixture = prepare(args.clients)
-            learners.close_connections()
-            step("starting gunicorn")
-            with Gunicorn(
-                env=env,
-                log_path=Path(directory) / "gunicorn.log",
-                workers=workers,
-                ready_path=fixture.bare_path,
-            ) as server:
-                step(f"gunicorn on {learners.HOST}:{server.port}; logging in")
-                browser = Browser(server.port)
-                try:
-                    learners.log_in(browser, fixture)
-                    runs = scenarios(fixture, browser, args.clients)
-                    learners.measure(
-                        runs,
-                        port=server.port,
-                        requests=args.requests,
-                        concurrency=args.concurrency,
-                        warmup=args.warmup,
-                        rounds=args.rounds,
-                    )
-                except Exception:
-                    print(server.log_tail(), file=sys.stderr)
-                    raise
-                failures = [f for s in runs for f in s.failures]
-                if failures:
-                    print(server.log_tail(), file=sys.stderr)
-        finally:
-            learners.close_connections()
-            drop_database()
-    for failure in failures[:20]:
-        print(f"FAILED {failure}", file=sys.stderr)
+    runs, failures, _counted = learners.serve_and_measure(
+        args,
+        prepare_fixture=lambda: prepare(args.clients),
+        make_scenarios=lambda fixture, browser: scenarios(fixture, browser, args.clients),
+        workers=workers,
+    )
     if any(not s.latencies for s in runs):
         print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
         return 1
@@ -276,23 +226,7 @@ def benchmark(args):
 
 
 def main(argv=None):
-    args = parse_args(argv)
-    signal.signal(signal.SIGALRM, learners._timed_out)
-    signal.signal(signal.SIGTERM, learners._terminated)
-    signal.alarm(args.timeout)
-    try:
-        return benchmark(args)
-    except (BenchmarkError, ServerError) as error:
-        print(f"benchmark failed: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception:
-        traceback.print_exc()
-        return 2
-    finally:
-        signal.alarm(0)
+    return learners.run(benchmark, parse_args(argv))
 
 
 if __name__ == "__main__":

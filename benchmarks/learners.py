@@ -374,21 +374,29 @@ def measure(runs, *, port, requests, concurrency, warmup, rounds):
 # --- the command
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.learners", description=__doc__)
-    parser.add_argument("--requests", type=int, default=450, help="measured per scenario")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
-    parser.add_argument("--warmup", type=int, default=30, help="discarded, per scenario")
+def add_run_arguments(parser, *, requests, concurrency, warmup, timeout):
+    """The options every benchmark takes, with its own defaults."""
+    parser.add_argument("--requests", type=int, default=requests, help="measured per scenario")
+    parser.add_argument("--concurrency", type=int, default=concurrency, help="client threads")
+    parser.add_argument("--warmup", type=int, default=warmup, help="discarded, per scenario")
     parser.add_argument("--rounds", type=int, default=3, help="scenarios take turns")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--timeout", type=int, default=600, help="for the whole run, seconds")
-    args = parser.parse_args(argv)
-    for name in ("requests", "concurrency", "rounds", "timeout"):
+    parser.add_argument("--timeout", type=int, default=timeout, help="for the whole run, seconds")
+
+
+def check_run_arguments(parser, args, *more):
+    for name in ("requests", "concurrency", "rounds", "timeout", *more):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
     if args.warmup < 0:
         parser.error("--warmup cannot be negative")
     return args
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.learners", description=__doc__)
+    add_run_arguments(parser, requests=450, concurrency=4, warmup=30, timeout=600)
+    return check_run_arguments(parser, parser.parse_args(argv))
 
 
 def report(runs, args, workers):
@@ -411,16 +419,18 @@ def report(runs, args, workers):
     return "\n".join(lines)
 
 
-def benchmark(args):
-    workers = 2
+def serve_and_measure(args, *, prepare_fixture, make_scenarios, count=None, workers=2):
+    """What every benchmark run shares: a throwaway database prepared by `prepare_fixture()`,
+    gunicorn, a logged-in browser, the scenarios `make_scenarios(fixture, browser)` measured in
+    rounds. Returns (runs, failures, counted): `count(fixture)` after the run minus before."""
     with tempfile.TemporaryDirectory(prefix="pontes-benchmark-") as directory:
         database_url, drop_database = throwaway_database(args.database, directory)
         try:
             env = server_environment(database_url=database_url, var_dir=directory)
             os.environ.update(env)
             step(f"preparing a throwaway {args.database} database in {directory}")
-            fixture = prepare()
-            before = statement_count(fixture.learner_id)
+            fixture = prepare_fixture()
+            before = count(fixture) if count else None
             close_connections()
             step("starting gunicorn")
             with Gunicorn(
@@ -433,7 +443,7 @@ def benchmark(args):
                 browser = Browser(server.port)
                 try:
                     log_in(browser, fixture)
-                    runs = scenarios(fixture, browser)
+                    runs = make_scenarios(fixture, browser)
                     measure(
                         runs,
                         port=server.port,
@@ -448,12 +458,24 @@ def benchmark(args):
                 failures = [f for s in runs for f in s.failures]
                 if failures:
                     print(server.log_tail(), file=sys.stderr)
-            stored = statement_count(fixture.learner_id) - before
+            counted = count(fixture) - before if count else None
         finally:
             close_connections()
             drop_database()
     for failure in failures[:20]:
         print(f"FAILED {failure}", file=sys.stderr)
+    return runs, failures, counted
+
+
+def benchmark(args):
+    workers = 2
+    runs, failures, stored = serve_and_measure(
+        args,
+        prepare_fixture=prepare,
+        make_scenarios=scenarios,
+        count=lambda fixture: statement_count(fixture.learner_id),
+        workers=workers,
+    )
     if any(not s.latencies for s in runs):
         print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
         return 1
@@ -474,13 +496,14 @@ def _terminated(signum, frame):
     raise KeyboardInterrupt
 
 
-def main(argv=None):
-    args = parse_args(argv)
+def run(benchmark_function, args):
+    """Run a benchmark under --timeout and turn what can go wrong into the exit statuses the
+    README lists."""
     signal.signal(signal.SIGALRM, _timed_out)
     signal.signal(signal.SIGTERM, _terminated)
     signal.alarm(args.timeout)
     try:
-        return benchmark(args)
+        return benchmark_function(args)
     except (BenchmarkError, ServerError) as error:
         print(f"benchmark failed: {error}", file=sys.stderr)
         return 2
@@ -492,6 +515,10 @@ def main(argv=None):
         return 2
     finally:
         signal.alarm(0)
+
+
+def main(argv=None):
+    return run(benchmark, parse_args(argv))
 
 
 if __name__ == "__main__":
