@@ -4,12 +4,13 @@ and flags, in a fixed number of queries whatever the number of clients and modul
 Only what each client shares is read: a client who does not share progress shows assignments
 but no completion, activity or flags."""
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import NamedTuple
 
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import CharField, Max
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from progress import api as progress_api
@@ -20,13 +21,21 @@ from .models import Assignment, GroupMember, Link
 SORTS = ("name", "completion", "activity", "due")
 
 
-class ClientLink(NamedTuple):
-    """What the caseload needs of a live link: plain values, read for hundreds of clients."""
+class ClientLink:
+    """What the caseload needs of a live link, read for hundreds of clients as plain values;
+    the uuid (for the client page's address) is parsed only for the rows shown."""
 
-    id: int
-    uuid: object
-    client_id: int
-    share_progress: bool
+    __slots__ = ("client_id", "id", "raw_uuid", "share_progress")
+
+    def __init__(self, link_id, raw_uuid, client_id, share_progress):
+        self.id = link_id
+        self.raw_uuid = raw_uuid
+        self.client_id = client_id
+        self.share_progress = share_progress
+
+    @property
+    def uuid(self):
+        return uuid.UUID(self.raw_uuid)
 
 
 @dataclass
@@ -74,8 +83,17 @@ def _rows(counsellor, group_id):
                 group_id=group_id, group__counsellor=counsellor
             ).values("client")
         )
-    values = links.order_by().values_list(
-        "id", "uuid", "client_id", "share_progress", "client__display_name", "client__username"
+    values = (
+        links.order_by()
+        .annotate(raw_uuid=Cast("uuid", CharField()))
+        .values_list(
+            "id",
+            "raw_uuid",
+            "client_id",
+            "share_progress",
+            "client__display_name",
+            "client__username",
+        )
     )
     return {
         client_id: CaseloadRow(
@@ -96,6 +114,7 @@ def _weigh(counsellor, rows, today, stalled_days):
         by_client[client_id].groups.append(name)
     mine = Assignment.objects.filter(counsellor=counsellor, client_id__in=client_ids).order_by()
     assignments = list(mine.values_list("client_id", "module_key", "due_on"))
+    # a grouped query: converting a thousand datetimes costs more than a round trip on SQLite
     latest = dict(mine.values_list("client_id").annotate(Max("assigned_at")))
     shared = [cid for cid, row in by_client.items() if row.shared]
     counts = progress_api.many_modules_progress(

@@ -90,6 +90,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database is written by the web server's threads and the Celery worker at
+    # once: take the write lock when a transaction starts and wait for it (instead of failing
+    # with "database is locked"), let readers go on while one writes (WAL), and in WAL mode
+    # sync at checkpoints rather than at every commit (SQLite's recommended pairing).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -14,7 +14,6 @@ if "DATABASE_URL" not in os.environ:
 os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-not-secret-pontes-throwaway-key")
 
 from .production import *  # noqa: E402, F403
-from .production import DATABASES  # noqa: E402
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]
@@ -29,14 +28,3 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # No broker on a benchmark machine: tasks run in the request, so their cost is measured too.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Two gunicorn workers write to one file: take the write lock when a transaction starts and
-    # wait for it, instead of failing with "database is locked" when two upgrade at once.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL;",
-        }
-    )
