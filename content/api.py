@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -16,6 +17,7 @@ from .models import CompetenceArea, Level, Statement
 
 __all__ = [
     "FRAMEWORK_DIR",
+    "babel_locale",
     "ensure_locales",
     "load_framework",
     "publish_page",
@@ -23,6 +25,13 @@ __all__ = [
 ]
 
 FRAMEWORK_DIR = Path(__file__).resolve().parent / "data"
+# Babel's plain "en" is American English; Pontes writes dates the European way.
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+def babel_locale(language):
+    """The Babel locale that formats dates and numbers for one of our language codes."""
+    return BABEL_LOCALES.get(language, translation.to_locale(language))
 
 
 def ensure_locales():

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts import api as accounts_api
+from content import api as content_api
 from progress import api as progress_api
 
 from .caseload import caseload
@@ -22,7 +23,6 @@ from .constants import DUE_SOON_DAYS, Access, Flag, Notice
 from .models import AccessRecord, Assignment, Link, NotificationOptOut, SentDigest, SentNotice
 
 logger = logging.getLogger(__name__)
-BABEL_LOCALES = {"en": "en_GB"}
 
 
 def _language(user):
@@ -60,7 +60,7 @@ def _send_notice(assignment, kind, *, now, modules):
         "module": module,
         "counsellor": assignment.counsellor,
         "due": assignment.due_on
-        and format_date(assignment.due_on, "long", locale=BABEL_LOCALES.get(language, language)),
+        and format_date(assignment.due_on, "long", locale=content_api.babel_locale(language)),
         "note": assignment.note,
         "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + module.url,
         "dashboard": _url("progress:dashboard", language),

@@ -21,6 +21,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas
 
+from content import api as content_api
+
 from . import certificates
 from .constants import ActivityType, CertificateStatus
 from .models import Certificate
@@ -36,8 +38,6 @@ FONT_CANDIDATES = [
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
     "C:/Windows/Fonts/arial.ttf",
 ]
-# Babel's plain "en" is American English; Pontes writes dates the European way.
-BABEL_LOCALES = {"en": "en_GB"}
 PAGE_SIZE = landscape(A4)
 MARGIN = 20 * mm
 INK = HexColor("#1d232b")
@@ -72,16 +72,12 @@ def _font_name(path):
     return name
 
 
-def _babel_locale(language):
-    return BABEL_LOCALES.get(language, translation.to_locale(language))
-
-
 def certificate_lines(certificate):
     """Every line printed on the certificate, translated into the certificate's language."""
     issued = format_date(
         timezone.localtime(certificate.issued_at).date(),
         format="long",
-        locale=_babel_locale(certificate.language),
+        locale=content_api.babel_locale(certificate.language),
     )
     with translation.override(certificate.language):
         if certificate.kind == ActivityType.COURSE:

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from accounts import api as accounts_api
+from content import api as content_api
 from counselling import api as counselling_api
 
 register = template.Library()
@@ -73,13 +74,8 @@ def absolute(context, url):
     return context["request"].build_absolute_uri(url)
 
 
-# Babel's plain "en" is American English; Pontes writes dates the European way.
-BABEL_LOCALES = {"en": "en_GB"}
-
-
 def _locale():
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return BABEL_LOCALES.get(language, translation.to_locale(language))
+    return content_api.babel_locale(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
