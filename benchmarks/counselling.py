@@ -9,15 +9,13 @@ It reports, it does not gate: the exit status is 0 whether or not the target is 
 request failed, 2 when the run could not be set up. benchmarks/README.md explains the table."""
 
 import argparse
-import io
-import logging
 import secrets
 import sys
 import urllib.parse
 from datetime import timedelta
 
 from . import learners
-from .learners import Fixture, Scenario, step
+from .learners import Fixture, Scenario
 from .stats import ratio, table
 
 TARGET_P95_RATIO = 3.0
@@ -27,17 +25,7 @@ COUNSELLOR_EMAIL = "benchmark-counsellor@pontes.example"
 
 
 def prepare(clients):
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    logging.disable(logging.INFO)
-    step("migrate")
-    call_command("migrate", interactive=False, verbosity=0)
-    step("load_demo_content")
-    call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
-    call_command("collectstatic", interactive=False, verbosity=0)
-    step(f"a caseload of {clients} clients x {MODULES} modules")
+    learners.prepare_site(f"a caseload of {clients} clients x {MODULES} modules")
     return build_fixture(clients)
 
 
@@ -78,10 +66,9 @@ def build_fixture(clients):
     from django.contrib.auth import get_user_model
     from django.urls import reverse
     from django.utils import timezone, translation
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
     from accounts import api as accounts_api
-    from content.api import publish_page
     from counselling import api as counselling_api
     from courses.models import LessonPage
     from progress import api as progress_api
@@ -97,9 +84,7 @@ def build_fixture(clients):
         by=admin, organisation=organisation, email=COUNSELLOR_EMAIL, role="counsellor", now=now
     )
     home = Site.objects.get(is_default_site=True).root_page
-    bare = publish_page(
-        parent=home, page_class=Page, slug="benchmark-bare-page", fields={"title": "Bare page"}
-    )
+    bare = learners.bare_page()
     modules = _modules(home)
     User = get_user_model()
     # clients are plain rows: hashing 500 passwords would only time the hasher

@@ -120,8 +120,8 @@ def server_environment(*, database_url, var_dir):
 # --- preparing the data, in this process, through the apps' own api functions
 
 
-def prepare():
-    """Migrate, load the demo, add the learner's history and the bare page; returns a Fixture."""
+def prepare_site(what_next):
+    """Migrate, load the demo and collect the static files of the throwaway database."""
     import django
     from django.core.management import call_command
 
@@ -132,7 +132,25 @@ def prepare():
     step("load_demo_content")
     call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
     call_command("collectstatic", interactive=False, verbosity=0)
-    step("learner history and bare page")
+    step(what_next)
+
+
+def bare_page():
+    """A plain wagtail Page under the English home (Wagtail's one-line template, no menus):
+    the baseline every scenario is compared with."""
+    from wagtail.models import Page, Site
+
+    from content.api import publish_page
+
+    home = Site.objects.get(is_default_site=True).root_page
+    return publish_page(
+        parent=home, page_class=Page, slug="benchmark-bare-page", fields={"title": "Bare page"}
+    )
+
+
+def prepare():
+    """Migrate, load the demo, add the learner's history and the bare page; returns a Fixture."""
+    prepare_site("learner history and bare page")
     return build_fixture()
 
 
@@ -141,10 +159,9 @@ def build_fixture():
     from django.shortcuts import resolve_url
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone, translation
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
     from accounts.api import ensure_user
-    from content.api import publish_page
     from courses.models import LessonPage, ModulePage
     from progress import api as progress_api
 
@@ -160,9 +177,7 @@ def build_fixture():
         display_name="Benchmark learner",
     )
     home = Site.objects.get(is_default_site=True).root_page
-    bare = publish_page(
-        parent=home, page_class=Page, slug="benchmark-bare-page", fields={"title": "Bare page"}
-    )
+    bare = bare_page()
     modules = list(ModulePage.objects.live().filter(locale_id=home.locale_id).order_by("path"))
     if len(modules) < COMPLETED_MODULES + 1:
         raise BenchmarkError(f"the demo has {len(modules)} modules, the benchmark needs 12")

@@ -43,7 +43,6 @@ __all__ = [
     "create_group",
     "create_invitation",
     "delete_group",
-    "group_link_ids",
     "group_links",
     "group_of",
     "groups_of",
@@ -306,17 +305,6 @@ def remove_from_group(*, counsellor, group_id, link_id):
         GroupMember.objects.filter(group=group, client_id=link.client_id).delete()
 
 
-def group_link_ids(*, counsellor, group_id):
-    group = _own_group(counsellor, group_id)
-    return list(
-        Link.objects.filter(
-            counsellor=counsellor,
-            revoked_at__isnull=True,
-            client__in=GroupMember.objects.filter(group=group).values("client"),
-        ).values_list("id", flat=True)
-    )
-
-
 # Assignments -------------------------------------------------------------------------------------
 
 
@@ -327,7 +315,7 @@ def assign(*, counsellor, page, now, link_ids=(), group_id=None, due_on=None, no
     _check_counsellor(counsellor)
     group = _own_group(counsellor, group_id) if group_id else None
     if group is not None:
-        link_ids = group_link_ids(counsellor=counsellor, group_id=group.id)
+        link_ids = [link.id for link in group_links(counsellor=counsellor, group_id=group.id)]
     if isinstance(page.specific, courses_api.CoursePage):
         module_keys = progress_api.module_keys_of_course(course=page)
         course_key = page.translation_key

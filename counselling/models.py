@@ -70,7 +70,6 @@ class ClientGroup(models.Model):
     counsellor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="client_groups")
     name = models.CharField(_("name"), max_length=120)
     created_at = models.DateTimeField(_("created at"))
-    members = models.ManyToManyField(USER, through="GroupMember", related_name="+")
 
     class Meta:
         ordering = ["name"]

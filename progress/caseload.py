@@ -46,7 +46,7 @@ def module_keys_of_course(*, course):
 
 def many_modules_progress(*, learner_ids, module_keys):
     """Lessons completed per learner and module, counted against the source tree's live lessons
-    (a lesson not yet translated still counts), in three queries."""
+    (a lesson not yet translated still counts), in two queries."""
     totals, lesson_keys = module_totals(module_keys=module_keys)
     rows = (
         LessonProgress.objects.filter(
