@@ -14,10 +14,12 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from .models import CompetenceArea, Level, Statement
+from .pagecache import cached as cached_until_pages_change
 
 __all__ = [
     "FRAMEWORK_DIR",
     "babel_locale",
+    "cached_until_pages_change",
     "ensure_locales",
     "load_framework",
     "publish_page",

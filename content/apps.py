@@ -8,7 +8,10 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content and framework")
 
     def ready(self):
+        from . import pagecache
         from .api import ensure_locales
+
+        pagecache.connect()
 
         # a language added to settings later gets its Locale row on the next migrate
         post_migrate.connect(lambda **kwargs: ensure_locales(), sender=self, weak=False)

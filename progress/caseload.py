@@ -8,6 +8,8 @@ from django.db.models import Count, Max, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
+from content import api as content_api
+
 from .constants import Status
 from .models import Certificate, LessonProgress
 from .reading import _live_children, _model, _pick
@@ -64,12 +66,22 @@ def many_modules_progress(*, learner_ids, module_keys):
 
 
 def module_totals(*, module_keys):
-    """({module_key: live lessons in its source-language version}, every such lesson's key), in
-    one query; a module without a live lesson, or not live, is left out."""
-    sources = Page.objects.live().filter(
-        translation_key__in=set(module_keys), locale__language_code=settings.LANGUAGE_CODE
+    """({module_key: live lessons in its source-language version}, every such lesson's key); a
+    module without a live lesson, or not live, is left out. Cached until pages change."""
+    lessons = content_api.cached_until_pages_change("module-lessons", _lessons_of_live_modules)
+    totals, lesson_keys = {}, set()  # a module without a live lesson counts 0 lessons
+    for module_key in set(module_keys) & lessons.keys():
+        totals[module_key] = len(lessons[module_key])
+        lesson_keys.update(lessons[module_key])
+    return totals, lesson_keys
+
+
+def _lessons_of_live_modules():
+    """{module translation_key: [its live lessons' translation keys]} of the source tree."""
+    sources = (
+        _model("ModulePage").objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
     )
-    lessons = (
+    rows = (
         Page.objects.live()
         .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
         .filter(parent_path__in=sources.values("path"))
@@ -80,11 +92,10 @@ def module_totals(*, module_keys):
         )
         .values_list("module_key", "translation_key")
     )
-    totals, lesson_keys = {}, set()  # a module without a live lesson counts 0 lessons
-    for module_key, key in lessons:
-        totals[module_key] = totals.get(module_key, 0) + 1
-        lesson_keys.add(key)
-    return totals, lesson_keys
+    lessons = {}
+    for module_key, key in rows:
+        lessons.setdefault(module_key, []).append(key)
+    return lessons
 
 
 def last_activity(*, learner_ids):

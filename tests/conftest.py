@@ -24,3 +24,16 @@ def english_between_tests():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test's pages roll back with its transaction; the cache does not, so a menu cached
+    by one test must not outlive it."""
+    from django.core.cache import cache
+
+    from content.pagecache import GENERATION_KEY
+
+    cache.delete(GENERATION_KEY)
+    yield
+    cache.delete(GENERATION_KEY)

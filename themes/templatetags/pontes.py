@@ -107,14 +107,20 @@ def minutes(value):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The localized home page and its sections shown in menus."""
+    """The localized home page and its sections shown in menus, cached until pages change."""
     from wagtail.models import Site
 
     site = Site.find_for_request(context["request"])
     if site is None:
         return {"home": None, "items": []}
-    home = site.root_page.localized
-    return {"home": home, "items": list(home.get_children().live().in_menu())}
+
+    def build():
+        home = site.root_page.localized
+        return {"home": home, "items": list(home.get_children().live().in_menu())}
+
+    return content_api.cached_until_pages_change(
+        f"menu:{site.pk}:{translation.get_language()}", build
+    )
 
 
 @register.filter
