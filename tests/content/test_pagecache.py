@@ -15,7 +15,7 @@ def english_home():
 
 def menu_of(client):
     body = client.get("/en/").content.decode()
-    return body.split('<nav', 1)[1].split("</nav>", 1)[0]
+    return body.split("<nav", 1)[1].split("</nav>", 1)[0]
 
 
 def commit():
