@@ -111,6 +111,7 @@ class ModulePage(LicensedMixin, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
+    search_kind = "module"  # indexed by search (search/documents.py)
 
     class Meta:
         verbose_name = _("module")
@@ -126,6 +127,10 @@ class ModulePage(LicensedMixin, Page):
         context["lessons"] = LessonPage.objects.child_of(self).live()
         return context
 
+    def search_document(self):
+        """Search facets; the text is every text field (search reads them itself)."""
+        return {"fields": {"level": [self.level.code], "area": [self.area.key]}}
+
 
 class LessonPage(Page):
     summary = models.TextField(_("summary"), blank=True)
@@ -134,6 +139,7 @@ class LessonPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
+    search_kind = "lesson"
 
     class Meta:
         verbose_name = _("lesson")

@@ -19,8 +19,10 @@ from accounts.api import ensure_user
 from content.api import ensure_locales, load_framework, publish_page, publish_translation
 from content.models import CompetenceArea, HomePage, Level, StandardPage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from search import api as search_api
 
 from .counselling import load_caseload
+from .library import count_resources, load_library
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PO_DIR = DATA_DIR / "po"
@@ -248,7 +250,22 @@ def ensure_users():
 
 
 def load_all(progress_factory=None):
-    """The whole demo: framework, users, English pages, translations. Returns import warnings."""
+    """The whole demo: framework, users, English pages, translations, the library, then the
+    search index built once (not page by page). Returns import warnings."""
+    with search_api.indexing_paused():
+        warnings = _load_pages(progress_factory)
+    bar = _bar(progress_factory, search_api.total_groups(), "Search index")
+    search_api.rebuild(progress=bar)
+    if bar:
+        bar.close()
+    return warnings
+
+
+def _bar(progress_factory, total, desc):
+    return progress_factory(total=total, desc=desc) if progress_factory else None
+
+
+def _load_pages(progress_factory):
     ensure_locales()
     load_framework()
     ensure_users()
@@ -263,6 +280,11 @@ def load_all(progress_factory=None):
         else None
     )
     warnings = import_translations(pages, bar)
+    if bar:
+        bar.close()
+    library = DATA_DIR / "library"
+    bar = _bar(progress_factory, count_resources(directory=library, read_yaml=read_yaml), "Library")
+    load_library(directory=library, read_yaml=read_yaml, progress=bar)
     if bar:
         bar.close()
     load_caseload(password_for=lambda username: f"pontes-{username}")

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("progress.urls")),
     path("certificates/", include("progress.certificate_urls")),
     path("counselling/", include("counselling.urls")),
+    path("search/", include("search.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "courses",
+    "library",
     "progress",
     "counselling",
     "search",
@@ -222,8 +223,12 @@ PONTES_CERTIFICATE_FONT = os.environ.get("PONTES_CERTIFICATE_FONT", "")
 
 # --- Search (search/backends): tantivy on disk by default; "search.backends.whoosh" is the
 # pure-Python fallback, "search.backends.postgres" needs PostgreSQL.
+PONTES_SEARCH = {
+    "BACKEND": os.environ.get("PONTES_SEARCH_BACKEND", "search.backends.tantivy"),
+    "PATH": Path(os.environ.get("PONTES_SEARCH_PATH", VAR_DIR / "search")),
+}
+
 # --- Counselling: a client with an open assignment and no activity for this many days shows as
 # stalled on the caseload (a counsellor may pick another number on the page).
 PONTES_STALLED_DAYS = int(os.environ.get("PONTES_STALLED_DAYS", "14"))
 
-PONTES_SEARCH = {"BACKEND": "search.backends.tantivy", "PATH": VAR_DIR / "search"}

@@ -21,3 +21,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+PONTES_SEARCH = {
+    "BACKEND": "search.backends.tantivy",
+    "PATH": tempfile.mkdtemp(prefix="pontes-test-search-"),
+}

@@ -9,16 +9,18 @@ from wagtail_localize.models import Translation
 
 from content.api import publish_page
 from courses.models import LessonPage
+from library.models import LibraryIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_translation_is_complete():
     translations = Translation.objects.select_related("target_locale")
-    assert (
-        translations.count()
-        == 5 * Page.objects.filter(locale__language_code="en", depth__gte=2).count()
+    # the library's pages are written per language (demo/data/library), not from PO files
+    from_po = Page.objects.filter(locale__language_code="en", depth__gte=2).not_type(
+        LibraryIndexPage, ResourcePage
     )
+    assert translations.count() == 5 * from_po.count()
     for item in translations:
         total, done = item.get_progress()
         assert total > 0
