@@ -9,16 +9,16 @@ from wagtail.models import Locale
 
 from content.api import publish_page
 from content.models import CompetenceArea, HomePage, Level
-from library.constants import ResourceLicence
+from library.constants import ALL_RIGHTS_RESERVED, Licence
 from library.models import LibraryIndexPage, ResourcePage
 
 from .worksheets import worksheet_docx
 
 LICENCES = {
-    "cc-by-sa-4.0": ResourceLicence.CC_BY_SA_4,
-    "cc-by-4.0": ResourceLicence.CC_BY_4,
-    "public-domain": ResourceLicence.CC0,
-    "all-rights-reserved": ResourceLicence.ALL_RIGHTS_RESERVED,
+    "cc-by-sa-4.0": Licence.CC_BY_SA_4,
+    "cc-by-4.0": Licence.CC_BY_4,
+    "public-domain": Licence.CC0,
+    "all-rights-reserved": ALL_RIGHTS_RESERVED,
 }
 
 

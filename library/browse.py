@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import CompetenceArea, Level
 from search import api as search_api
 
-from .constants import FACETS, PAGE_SIZE, ResourceLicence, ResourceType
+from .constants import FACETS, PAGE_SIZE, RESOURCE_LICENCES, ResourceType
 
 MAX_QUERY = 200
 FACET_LABELS = {
@@ -56,7 +56,7 @@ def facet_choices():
         "level": [(level.code, str(level)) for level in Level.objects.all()],
         "area": [(area.key, area.name) for area in CompetenceArea.objects.all()],
         "rlang": list(settings.LANGUAGES),
-        "licence": list(ResourceLicence.choices),
+        "licence": list(RESOURCE_LICENCES),
     }
 
 

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from content.models import CompetenceArea, Level
 
-from .constants import LICENCE_URLS, ResourceLicence, ResourceType
+from .constants import LICENCE_URLS, RESOURCE_LICENCES, Licence, ResourceType
 
 
 class LibraryIndexPage(Page):
@@ -56,8 +56,8 @@ class ResourcePage(Page):
     licence = models.CharField(
         _("licence"),
         max_length=20,
-        choices=ResourceLicence.choices,
-        default=ResourceLicence.CC_BY_SA_4,
+        choices=RESOURCE_LICENCES,
+        default=Licence.CC_BY_SA_4,
     )
     attribution = models.CharField(
         _("attribution"),
