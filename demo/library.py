@@ -5,7 +5,7 @@ what is missing."""
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from content.api import publish_page
 from content.models import CompetenceArea, HomePage, Level
@@ -97,11 +97,16 @@ def _add_resource(index, code, data, levels, areas):
         page.save_revision().publish()
 
 
+def _collection():
+    """Wagtail's root collection (its migration makes it; a flushed test database has none)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def _document(data, code):
     sheet = data["worksheet"]
     credit = f"{data.get('attribution', '')} · CC BY-SA 4.0".strip(" ·")
     content = worksheet_docx(sheet, language=code, credit=credit)
-    document = get_document_model()(title=sheet["title"])
+    document = get_document_model()(title=sheet["title"], collection=_collection())
     document.file.save(f"{data['slug']}.docx", ContentFile(content), save=False)
     document.save()
     return document
