@@ -20,9 +20,12 @@ def test_search_in_swedish_filter_twice_open_and_download(browser_page, axe_viol
     before = page.locator("li.result").count()
     assert before >= 2
 
-    # ticking a box applies it at once (the script submits the form)
+    # ticking a box applies it at once (the script submits the form), as the page says first;
+    # the keyboard focus comes back to the box
+    assert page.locator("[data-autosubmit-hint]").is_visible()
     page.locator("input[name=type][value=worksheet]").check()
     page.wait_for_url("**type=worksheet**")
+    assert page.evaluate("document.activeElement.id") == "f-type-worksheet"
     page.locator("input[name=level][value=C]").check()
     page.wait_for_url("**level=C**")
     assert "q=arbetsintervju" in page.url

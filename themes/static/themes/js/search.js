@@ -27,9 +27,21 @@
             }, 150);
         });
     });
+    // The page says so before anyone ticks a box (a change of context must be announced), and
+    // after the reload the keyboard focus returns to the box that was ticked.
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+        form.querySelectorAll("[data-autosubmit-hint]").forEach(function (hint) {
+            hint.hidden = false;
+        });
+        var returning = sessionStorage.getItem("pontes-focus");
+        sessionStorage.removeItem("pontes-focus");
+        var box = returning && document.getElementById(returning);
+        if (box && form.contains(box)) { box.focus(); }
         form.addEventListener("change", function (event) {
-            if (event.target.type === "checkbox") { form.submit(); }
+            if (event.target.type === "checkbox") {
+                sessionStorage.setItem("pontes-focus", event.target.id);
+                form.submit();
+            }
         });
     });
 })();
