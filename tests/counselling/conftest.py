@@ -10,7 +10,12 @@ from accounts import api as accounts_api
 from counselling import api
 from courses.models import LessonPage, ModulePage
 
-NOW = timezone.now()
+# Local noon of the latest day that has had one: NOW.date() is then the local date the app
+# uses (timezone.localdate), even in the hour around midnight where UTC and Brussels disagree.
+_LOCAL = timezone.localtime()
+NOW = _LOCAL.replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(
+    days=1 if _LOCAL.hour < 12 else 0
+)
 
 
 def make_user(username, **fields):
