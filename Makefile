@@ -6,7 +6,7 @@ PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test pytest lint format messages compile demo migrate benchmark benchmark-counselling clean
+.PHONY: help install run test pytest lint format messages compile demo migrate benchmark benchmark-counselling benchmark-search benchmark-library clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -59,3 +59,9 @@ benchmark: install ## Measure the learner features against a bare page, as ratio
 
 benchmark-counselling: install ## Measure the caseload of 500 clients x 20 modules against a bare page
 	$(BIN)/python -m benchmarks.counselling $(ARGS)
+
+benchmark-search: install ## Index 100,000 resources into each search backend, time queries (postgres with DATABASE_URL)
+	$(BIN)/python -m benchmarks.search $(ARGS)
+
+benchmark-library: install ## Measure the library page with a query (100,000 extra resources indexed) against a bare page
+	$(BIN)/python -m benchmarks.library $(ARGS)

@@ -11,7 +11,7 @@ from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Lower, Replace
 
 from ..models import SearchEntry
-from .base import Hit, Results, SearchBackend, count_facets, facet_term, leading_snippet, words_of
+from .base import Hit, Results, SearchBackend, leading_snippet, words_of
 
 CONFIGS = {
     "en": "english",
@@ -53,23 +53,33 @@ class Backend(SearchBackend):
             raise ImproperlyConfigured("search.backends.postgres needs a PostgreSQL database.")
 
     def index(self, documents):
+        """One INSERT ... ON CONFLICT for the batch, then one UPDATE of the vectors per language
+        (an update_or_create per document took two round trips each)."""
+        latest = {document.key: document for document in documents}  # the last one wins
+        if not latest:
+            return
+        entries = [
+            SearchEntry(
+                key=document.key,
+                language=document.language,
+                title=document.title,
+                body=document.body,
+                kind=document.kind,
+                fields={name: list(values) for name, values in document.fields.items()},
+                url=document.url,
+            )
+            for document in latest.values()
+        ]
         with transaction.atomic():
-            for document in documents:
-                SearchEntry.objects.update_or_create(
-                    key=document.key,
-                    defaults={
-                        "language": document.language,
-                        "title": document.title,
-                        "body": document.body,
-                        "kind": document.kind,
-                        "fields": {name: list(values) for name, values in document.fields.items()},
-                        "url": document.url,
-                    },
-                )
+            SearchEntry.objects.bulk_create(
+                entries,
+                batch_size=1000,
+                update_conflicts=True,
+                unique_fields=["key"],
+                update_fields=["language", "title", "body", "kind", "fields", "url"],
+            )
             for code, config in CONFIGS.items():
-                SearchEntry.objects.filter(
-                    key__in=[d.key for d in documents], language=code
-                ).update(
+                SearchEntry.objects.filter(key__in=list(latest), language=code).update(
                     vector=SearchVector("title", weight="A", config=config)
                     + SearchVector("body", weight="B", config=config)
                 )
@@ -129,7 +139,7 @@ class Backend(SearchBackend):
                 "first", Lower("title"), "key"
             )
         hits = [self._hit(row, search is not None) for row in rows[offset : offset + limit]]
-        counts = {name: self._facet_counts(search, filters, name) for name in facets}
+        counts = self._facet_counts(search, filters, facets)
         return Results(total=total, hits=hits, facets=counts)
 
     def _hit(self, row, searched):
@@ -145,24 +155,31 @@ class Backend(SearchBackend):
             snippet=snippet or leading_snippet(row.body),
         )
 
-    def _facet_counts(self, search, filters, name):
-        """One GROUP BY over the facet's JSON array values, in the database."""
-        rows = self._filtered(filters, skip=name)
-        if search is not None:
-            rows = rows.filter(vector=search)
-        ids = list(rows.values_list("pk", flat=True))
-        if not ids:
-            return {}
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT value, COUNT(*) FROM search_searchentry, "
-                "jsonb_array_elements_text(fields -> %s) AS value "
-                "WHERE id = ANY(%s) GROUP BY value",
-                [name, ids],
-            )
-            return count_facets([(facet_term(name, v), n) for v, n in cursor.fetchall()], [name])[
-                name
-            ]
+    def _facet_counts(self, search, filters, names):
+        """GROUP BY over the facets' JSON array values, in the database. A facet's counts
+        apply the other facets' filters, so the facets without a filter of their own share
+        one query; the matching rows stay in the database (a subquery, not a list of ids)."""
+        groups = {}
+        for name in names:
+            groups.setdefault(name if (filters or {}).get(name) else None, []).append(name)
+        counts = {name: {} for name in names}
+        for skip, group in groups.items():
+            rows = self._filtered(filters, skip=skip)
+            if search is not None:
+                rows = rows.filter(vector=search)
+            # Django's own compiled SQL, every value a parameter
+            sql, params = rows.values("fields").query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT facet.name, item.value, COUNT(*) FROM ({sql}) AS entry, "  # noqa: S608
+                    "unnest(%s::text[]) AS facet(name), "
+                    "jsonb_array_elements_text(entry.fields -> facet.name) AS item(value) "
+                    "GROUP BY facet.name, item.value",
+                    [*params, group],
+                )
+                for name, value, count in cursor.fetchall():
+                    counts[name][value] = count
+        return counts
 
     def suggest(self, prefix, *, language, limit=8):
         words = words_of(prefix)

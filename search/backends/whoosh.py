@@ -3,10 +3,11 @@
 Slower (PITFALLS.md measures ~100x per query) but with no compiled dependency: one stemmed
 title/body field pair per language, Bulgarian lower-cased only (no stemmer exists)."""
 
+from collections import Counter
 from pathlib import Path
 
+from whoosh import collectors, columns, highlight, index
 from whoosh import fields as wf
-from whoosh import highlight, index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.filedb.filestore import RamStorage
@@ -22,11 +23,11 @@ from .base import (
     count_facets,
     facet_term,
     leading_snippet,
-    title_order,
     words_of,
 )
 
 TITLE_BOOST = 2.0
+FACET_SEPARATOR = ","
 # As in the tantivy backend: Snowball's Finnish stems keep case endings, so they match as prefixes.
 PREFIX_STEMS = {"fi"}
 MIN_PREFIX_STEM = 5
@@ -44,7 +45,11 @@ def _schema():
         language=wf.ID(stored=True),
         kind=wf.ID(stored=True),
         url=wf.STORED,
-        facet=wf.KEYWORD(stored=True, commas=True),
+        facet=wf.KEYWORD(commas=True),
+        # per-document columns: the listing sorts on one, the facet counts read the other
+        # (a stored-field read per matching document and facet took seconds at 100,000)
+        title_sort=wf.COLUMN(columns.VarBytesColumn()),
+        facet_values=wf.COLUMN(columns.VarBytesColumn()),
         title_words=wf.TEXT(
             analyzer=RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
         ),
@@ -69,14 +74,22 @@ class _MarkFormatter(highlight.Formatter):
         return f"<mark>{self._text(highlight.get_text(text, token, replace))}</mark>"
 
 
+def _title_sort(title, key):
+    """`base.title_order` as bytes: UTF-8 sorts as Python compares str, and NUL puts a title
+    before every longer title it begins."""
+    return f"{title.casefold()}\x00{key}".encode()
+
+
 class Backend(SearchBackend):
     def __init__(self, *, path=None):
         super().__init__(path=path)
         self.schema = _schema()
         if path:
             Path(path).mkdir(parents=True, exist_ok=True)
-            exists = index.exists_in(str(path))
-            self._index = (index.open_dir if exists else index.create_in)(str(path), self.schema)
+            if index.exists_in(str(path)):
+                self._index = index.open_dir(str(path), schema=self.schema)
+            else:
+                self._index = index.create_in(str(path), self.schema)
         else:
             self._index = RamStorage().create_index(self.schema)
 
@@ -84,16 +97,17 @@ class Backend(SearchBackend):
         with self._index.writer() as writer:
             for document in documents:
                 lang = document.language
+                facets = FACET_SEPARATOR.join(
+                    facet_term(name, v) for name, values in document.fields.items() for v in values
+                )
                 writer.update_document(
                     key=document.key,
                     language=lang,
                     kind=document.kind,
                     url=document.url,
-                    facet=",".join(
-                        facet_term(name, v)
-                        for name, values in document.fields.items()
-                        for v in values
-                    ),
+                    facet=facets,
+                    facet_values=facets.encode(),
+                    title_sort=_title_sort(document.title, document.key),
                     title_words=document.title,
                     **{
                         f"title_{lang}": document.title,
@@ -123,53 +137,72 @@ class Backend(SearchBackend):
         return wq.Or(alternatives) if alternatives else wq.NullQuery
 
     def _text_query(self, words):
-        return wq.And([self._word_query(word) for word in words]) if words else wq.Every()
+        return wq.And([self._word_query(word) for word in words]) if words else None
 
-    def _filter(self, filters, skip=None, extra=()):
-        parts = [
-            wq.Or([wq.Term("facet", facet_term(name, v)) for v in values])
+    def _matching(self, text_query, filters, skip=None):
+        """The text query and the filters as one query. Filters are clauses that score nothing,
+        intersected lazily: `search(filter=...)` first builds the set of every document each
+        filter matches (all of them for kind=resource), which cost more than the search."""
+        parts = [text_query] if text_query else []
+        parts += [
+            wq.ConstantScoreQuery(
+                wq.Or([wq.Term("facet", facet_term(name, v)) for v in values]), 0.0
+            )
             for name, values in (filters or {}).items()
             if values and name != skip
         ]
-        parts += list(extra)
-        return wq.And(parts) if parts else None
+        return wq.And(parts) if parts else wq.Every()
 
     def query(self, text, *, language, filters=None, facets=(), limit=20, offset=0):
         words = words_of(text)
         text_query = self._text_query(words)
+        matching = self._matching(text_query, filters)
         same = wq.Term("language", language)
         with self._index.searcher() as searcher:
-            if words:
-                total, found = 0, []
-                for filt, mask in (
-                    (self._filter(filters, extra=[same]), None),
-                    (self._filter(filters), same),
-                ):
-                    results = searcher.search(
-                        text_query, limit=offset + limit, filter=filt, mask=mask, terms=True
-                    )
+            total, page = 0, []
+            # (Whoosh's AndNot lets a first document of the excluded language through)
+            for partition in (wq.And([matching, same]), wq.And([matching, wq.Not(same)])):
+                collector = self._collector(searcher, words, offset + limit)
+                searcher.search_with_collector(partition, collector)
+                results = collector.results()
+                if words:
                     results.formatter = _MarkFormatter()
                     results.fragmenter = highlight.ContextFragmenter(
                         maxchars=SNIPPET_CHARS, surround=80
                     )
-                    found += [self._hit(hit, hit.score, True) for hit in results]
-                    total += len(results)
-                hits = found[offset : offset + limit]
-            else:
-                results = searcher.search(text_query, limit=None, filter=self._filter(filters))
-                total = len(results)
-                hits = sorted(
-                    (self._hit(hit, 0.0, False) for hit in results),
-                    key=lambda hit: (hit.language != language, *title_order(hit)),
-                )[offset : offset + limit]
-            counts = {}
-            for name in facets:
-                results = searcher.search(
-                    text_query, limit=None, filter=self._filter(filters, skip=name)
-                )
-                terms = [(t, 1) for hit in results for t in hit.get("facet", "").split(",") if t]
-                counts[name] = count_facets(terms, [name])[name]
+                skip = max(0, offset - total)
+                page += results[skip : skip + limit - len(page)]
+                total += len(results)
+            # snippets only for the page's hits: highlighting analyses the whole body again
+            hits = [self._hit(hit, hit.score if words else 0.0, bool(words)) for hit in page]
+            counts = self._facet_counts(searcher, text_query, filters, facets)
         return Results(total=total, hits=hits, facets=counts)
+
+    def _collector(self, searcher, words, limit):
+        """By title without words, else the top `limit` by score counting every match: Whoosh's
+        own top-N collector skips blocks and drops sub-queries that can no longer reach the
+        top N, and then counts without them (its totals were too low, or ignored filters)."""
+        if not words:
+            return searcher.collector(limit=limit, sortedby="title_sort")
+        return collectors.TopCollector(limit=limit, usequality=False, replace=0)
+
+    def _facet_counts(self, searcher, text_query, filters, names):
+        """A facet's counts apply the other facets' filters: the facets without a filter of
+        their own share one pass over the matching documents' facet column."""
+        groups = {}
+        for name in names:
+            groups.setdefault(name if (filters or {}).get(name) else None, []).append(name)
+        counts = {}
+        for skip, group in groups.items():
+            query = self._matching(text_query, filters, skip=skip)
+            tally = Counter()
+            for leaf, _offset in searcher.leaf_searchers():
+                column = leaf.reader().column_reader("facet_values", translate=False)
+                for docnum in query.docs(leaf):
+                    tally.update(column[docnum].split(FACET_SEPARATOR.encode()))
+            terms = [(term.decode(), count) for term, count in tally.items() if term]
+            counts.update(count_facets(terms, group))
+        return {name: counts[name] for name in names}
 
     def _hit(self, hit, score, highlighted):
         lang = hit["language"]

@@ -28,6 +28,12 @@ def test_query_finds_an_indexed_document(indexed):
     )
 
 
+def test_a_backend_opened_again_on_its_path_finds_the_documents(indexed):
+    again = type(indexed)(path=indexed.path)
+
+    assert keys(again.query("interview", language="en")) == ["en-salary"]
+
+
 def test_indexing_a_key_again_replaces_the_document(indexed):
     indexed.index([doc("en-cv", "en", "Writing a résumé", "Keep it to one page.")])
 
@@ -82,6 +88,34 @@ def test_filters_combine_with_or_within_a_facet(indexed):
     results = indexed.query("", language="en", filters={"level": ["B", "C"], "type": ["guide"]})
 
     assert sorted(keys(results)) == ["en-network", "nl-sollicitatie", "sv-arbetsgivare"]
+
+
+def test_total_counts_only_the_filtered_matches_of_a_text_query(indexed):
+    # enough other matches for Whoosh to skip blocks, where it once counted without the filter
+    indexed.index(
+        [
+            doc(f"en-pay-{n}", "en", f"Pay scale {n}", "What a salary buys.", area=["applying"])
+            for n in range(50)
+        ]
+    )
+
+    results = indexed.query("salary", language="en", filters={"area": ["exploring"]})
+
+    assert keys(results) == ["pt-carreira"]
+    assert results.total == 1
+
+
+def test_total_counts_every_match_beyond_the_page(indexed):
+    filler = " ".join(f"word{n}" for n in range(60))
+    indexed.index(
+        [doc(f"en-pay-{n}", "en", f"Salary guide {n}", "Salary bands.") for n in range(25)]
+        + [doc(f"en-other-{n}", "en", f"Other {n}", f"{filler} salary {filler}") for n in range(25)]
+    )
+
+    results = indexed.query("salary", language="en", limit=20)
+
+    assert len(results.hits) == 20
+    assert results.total == 52  # with the corpus's en-salary and pt-carreira
 
 
 def test_facet_counts_apply_the_query_and_the_other_facets_filters(indexed):
@@ -145,3 +179,18 @@ def test_empty_text_with_filters_lists_by_title(indexed):
     results = indexed.query("", language="en", filters={"area": ["applying"]})
 
     assert keys(results) == ["en-salary", "en-cv", "fi-tyopaikat", "nl-sollicitatie"]
+
+
+def test_listing_ignores_case_and_orders_equal_titles_by_key(indexed):
+    indexed.index(
+        [
+            doc("en-b", "en", "writing a cv", "Lower case.", area=["transitions"]),
+            doc("en-a", "en", "Writing a CV", "Same title.", area=["transitions"]),
+            doc("en-c", "en", "Ärende", "Starts with a letter beyond z.", area=["transitions"]),
+            doc("en-d", "en", "apprenticeships", "Lower case, first.", area=["transitions"]),
+        ]
+    )
+
+    results = indexed.query("", language="en", filters={"area": ["transitions"]})
+
+    assert keys(results) == ["en-d", "en-a", "en-b", "en-c"]

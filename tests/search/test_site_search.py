@@ -74,3 +74,21 @@ def test_a_corrupt_index_falls_back_and_the_rebuild_replaces_it(client, settings
     call_command("rebuild_search_index", verbosity=0)
     library = client.get("/en/library/", {"q": "decision"}).content.decode()
     assert "simpler mode" not in library and 'class="result"' in library
+
+
+@pytest.mark.parametrize("backend", ["whoosh", "postgres"])
+def test_switching_backend_is_a_setting_and_a_rebuild(client, settings, tmp_path, backend):
+    from django.db import connection
+
+    if backend == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL backend needs a PostgreSQL test database (DATABASE_URL)")
+    settings.PONTES_SEARCH = {
+        "BACKEND": f"search.backends.{backend}",
+        "PATH": None if backend == "postgres" else tmp_path / "index",
+    }
+    call_command("rebuild_search_index", verbosity=0)
+    body = client.get("/pt/search/", {"q": "carreiras"}).content.decode()
+    assert "simpler mode" not in body
+    assert 'class="result"' in body and "<mark>" in body
+    library = client.get("/sv/library/", {"q": "arbetsintervju", "type": "worksheet"})
+    assert 'href="/sv/library/forbered-din-arbetsintervju/"' in library.content.decode()
