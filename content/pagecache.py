@@ -1,18 +1,20 @@
-"""Values read off the live page tree (menus, lesson counts), cached until the tree changes.
+"""Values read off the live page tree (menus, lesson counts) and the framework's levels and
+areas, cached until they change.
 
-What readers see of the tree changes only when a page is published, unpublished, moved or
-deleted; each of those bumps a generation number, and every cached value is stored under the
-generation it was computed in. With Redis as the cache (production with REDIS_URL) every process
-sees the bump at once. With a per-process cache (the embedded default) the bump reaches only the
-process that published, so values also expire after PAGECACHE_SECONDS: another worker shows a
-changed menu at most that much later. Lessons themselves are never served from this cache."""
+What readers see of them changes only when a page is published, unpublished, moved or deleted,
+or a level or area is saved; each of those bumps a generation number, and every cached value is
+stored under the generation it was computed in. With Redis as the cache (production with
+REDIS_URL) every process sees the bump at once. With a per-process cache (the embedded default)
+the bump reaches only the process that made the change, so values also expire after
+PAGECACHE_SECONDS: another worker shows a changed menu at most that much later. Lessons
+themselves are never served from this cache."""
 
 import itertools
 import time
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -54,8 +56,18 @@ def _changed(instance=None, **kwargs):
         bump()
 
 
+def _vocabulary_changed(**kwargs):
+    bump()
+
+
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_changed, dispatch_uid=f"pagecache-{id(signal)}")
     # every model of a page's inheritance chain sends post_delete; any Page instance counts
     post_delete.connect(_changed, dispatch_uid="pagecache-delete")
+    # the framework's levels and areas label pages and facets: cached with them
+    from .models import CompetenceArea, Level
+
+    for model in (Level, CompetenceArea):
+        post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"pagecache-{model}")
+        post_delete.connect(_vocabulary_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from content import api as content_api
 from content.models import CompetenceArea, Level
 from search import api as search_api
 
@@ -51,12 +52,19 @@ class Browse:
 
 def facet_choices():
     """{facet: [(value, label)]} in display order, labels in the active language."""
+    language = translation.get_language()
     return {
         "type": list(ResourceType.choices),
-        "level": [(level.code, str(level)) for level in Level.objects.all()],
-        "area": [(area.key, area.name) for area in CompetenceArea.objects.all()],
+        **content_api.cached_until_pages_change(f"library-facets:{language}", _vocabularies),
         "rlang": list(settings.LANGUAGES),
         "licence": list(RESOURCE_LICENCES),
+    }
+
+
+def _vocabularies():
+    return {
+        "level": [(level.code, str(level)) for level in Level.objects.all()],
+        "area": [(area.key, area.name) for area in CompetenceArea.objects.all()],
     }
 
 

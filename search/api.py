@@ -9,11 +9,12 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from . import fallback, signals
-from .backends import get_backend
+from .backends import shared_backend
 from .documents import KINDS, page_id_of
 from .health import index_exists
 from .indexing import rebuild, total_groups
@@ -58,7 +59,7 @@ class SearchPage:
 def _engine_query(text, **options):
     if not index_exists():
         raise FileNotFoundError("the search index has not been built")
-    return get_backend().query(text, **options)
+    return shared_backend().query(text, **options)
 
 
 def search(*, text, language, filters=None, facets=(), page=1, per_page=20):
@@ -98,7 +99,7 @@ def search(*, text, language, filters=None, facets=(), page=1, per_page=20):
 
 def _live_hits(hits):
     ids = {page_id_of(hit.key) for hit in hits}
-    live = dict(Page.objects.live().filter(pk__in=ids).values_list("pk", "content_type__model"))
+    live = dict(Page.objects.live().filter(pk__in=ids).values_list("pk", "content_type_id"))
     names = dict(settings.LANGUAGES)
     return [
         SearchHit(
@@ -114,18 +115,15 @@ def _live_hits(hits):
     ]
 
 
-def _kind(model_name):
-    from .documents import searchable_models
-
-    for model in searchable_models():
-        if model._meta.model_name == model_name:
-            return model.search_kind
-    return ""
+def _kind(content_type_id):
+    """The page type's search kind; ContentType keeps its rows in memory once read."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return getattr(model, "search_kind", "")
 
 
 def _did_you_mean(text, language):
     try:
-        return get_backend().did_you_mean(text, language=language)
+        return shared_backend().did_you_mean(text, language=language)
     except Exception:
         logger.warning("Search index unavailable for suggestions", exc_info=True)
         return None
@@ -136,7 +134,7 @@ def suggest(*, prefix, language, limit=8):
     if len(prefix.strip()) < 2 or not index_exists():
         return []
     try:
-        return get_backend().suggest(prefix, language=language, limit=limit)
+        return shared_backend().suggest(prefix, language=language, limit=limit)
     except Exception:
         logger.warning("Search index unavailable for suggestions", exc_info=True)
         return []

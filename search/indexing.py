@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from .backends import get_backend
+from .backends import forget_shared, get_backend, shared_backend
 from .documents import document_for, key_of, searchable_models
 from .health import index_exists
 
@@ -60,7 +60,7 @@ def refresh(*, translation_keys, backend=None):
     if backend is None and not index_exists():
         logger.warning("Search index missing: run manage.py rebuild_search_index")
         return 0
-    backend = backend or get_backend()
+    backend = backend or shared_backend()
     pages = (
         _searchable(Page.objects.filter(translation_key__in=set(translation_keys)))
         .select_related("locale")
@@ -77,7 +77,7 @@ def refresh(*, translation_keys, backend=None):
 def remove(*, page_ids, backend=None):
     if backend is None and not index_exists():
         return
-    (backend or get_backend()).delete([key_of(page_id) for page_id in page_ids])
+    (backend or shared_backend()).delete([key_of(page_id) for page_id in page_ids])
 
 
 def refresh_subtree(*, page_id, backend=None):
@@ -102,6 +102,7 @@ def rebuild(*, backend=None, progress=None):
             backend.clear()
         except Exception:
             logger.warning("Search index unreadable: deleting it and starting again", exc_info=True)
+            forget_shared()
             _delete_index_folder()
             backend = get_backend()
     backend.clear()
@@ -117,6 +118,7 @@ def rebuild(*, backend=None, progress=None):
         count += refresh(translation_keys=batch, backend=backend)
         if progress:
             progress.update(len(batch))
+    forget_shared()  # the next search opens what was just built
     return count
 
 

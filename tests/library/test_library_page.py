@@ -79,7 +79,7 @@ def test_unknown_values_and_nonsense_are_ignored(client):
 
 def test_the_library_page_queries_are_pinned(client, django_assert_max_num_queries):
     client.get("/fi/library/?level=A")
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         response = client.get("/fi/library/", {"level": "A", "type": "worksheet"})
     assert response.status_code == 200
 

@@ -96,6 +96,10 @@ def _format_date(value, fmt, locale):
 
 @register.filter
 def local_number(value):
+    """A number as the reader's language writes it ("100 060", "100,060"). Whole numbers below
+    1000 read the same in all six languages, and need no call into Babel."""
+    if isinstance(value, int) and -1000 < value < 1000:
+        return str(value)
     return format_decimal(value, locale=_locale())
 
 
