@@ -16,7 +16,6 @@ from datetime import timedelta
 
 from . import learners
 from .learners import Fixture, Scenario
-from .stats import ratio, table
 
 TARGET_P95_RATIO = 3.0
 MODULES = 20
@@ -175,39 +174,15 @@ def parse_args(argv):
     return learners.check_run_arguments(parser, parser.parse_args(argv), "clients")
 
 
-def report(runs, args, workers):
-    summaries = [s.summary() for s in runs]
-    baseline = summaries[0]
-    lines = [
-        f"Pontes counselling benchmark: {args.database}, gunicorn {workers} sync workers, "
-        f"{args.concurrency} client threads; per scenario {args.warmup} warm-up + "
-        f"{args.requests} measured requests in {args.rounds} rounds",
-        "",
-        *table(summaries, baseline),
-        "",
-    ]
-    p95 = ratio(summaries[1].p95_ms, baseline.p95_ms)
-    verdict = "met" if p95 is not None and p95 <= TARGET_P95_RATIO else "NOT met"
-    lines.append(
-        f"Target: the caseload's p95 (its first page, by name) within {TARGET_P95_RATIO:.0f} x "
-        f"the bare page's p95: {verdict} ({p95:.2f})"
-    )
-    return "\n".join(lines)
-
-
 def benchmark(args):
-    workers = 2
-    runs, failures, _counted = learners.serve_and_measure(
+    return learners.p95_ratio_run(
         args,
+        name="counselling",
+        what="the caseload's p95 (its first page, by name)",
+        target=TARGET_P95_RATIO,
         prepare_fixture=lambda: prepare(args.clients),
         make_scenarios=lambda fixture, browser: scenarios(fixture, browser, args.clients),
-        workers=workers,
     )
-    if any(not s.latencies for s in runs):
-        print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
-        return 1
-    print(report(runs, args, workers))
-    return 1 if failures else 0
 
 
 def main(argv=None):

@@ -482,6 +482,32 @@ def serve_and_measure(args, *, prepare_fixture, make_scenarios, count=None, work
     return runs, failures, counted
 
 
+def p95_ratio_run(args, *, name, what, target, prepare_fixture, make_scenarios, workers=2):
+    """Serve, measure and print a benchmark whose target is its second scenario's p95 within
+    `target` x the first's (the bare page); returns the exit status."""
+    runs, failures, _counted = serve_and_measure(
+        args, prepare_fixture=prepare_fixture, make_scenarios=make_scenarios, workers=workers
+    )
+    if any(not s.latencies for s in runs):
+        print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
+        return 1
+    summaries = [s.summary() for s in runs]
+    baseline = summaries[0]
+    p95 = ratio(summaries[1].p95_ms, baseline.p95_ms)
+    verdict = "met" if p95 is not None and p95 <= target else "NOT met"
+    lines = [
+        f"Pontes {name} benchmark: {args.database}, gunicorn {workers} sync workers, "
+        f"{args.concurrency} client threads; per scenario {args.warmup} warm-up + "
+        f"{args.requests} measured requests in {args.rounds} rounds",
+        "",
+        *table(summaries, baseline),
+        "",
+        f"Target: {what} within {target:.0f} x the bare page's p95: {verdict} ({p95:.2f})",
+    ]
+    print("\n".join(lines))
+    return 1 if failures else 0
+
+
 def benchmark(args):
     workers = 2
     runs, failures, stored = serve_and_measure(

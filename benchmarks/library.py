@@ -17,7 +17,6 @@ import urllib.parse
 
 from . import learners
 from .learners import Scenario, step
-from .stats import ratio, table
 
 TARGET_P95_RATIO = 2.0
 OUR_LICENCES = {
@@ -82,40 +81,15 @@ def parse_args(argv):
     return learners.check_run_arguments(parser, parser.parse_args(argv))
 
 
-def report(runs, args, workers):
-    summaries = [s.summary() for s in runs]
-    baseline = summaries[0]
-    lines = [
-        f"Pontes library benchmark: {args.database}, tantivy with the demo's resources and "
-        f"{args.documents:,} generated ones, gunicorn {workers} sync workers, "
-        f"{args.concurrency} client threads; per scenario {args.warmup} warm-up + "
-        f"{args.requests} measured requests in {args.rounds} rounds",
-        "",
-        *table(summaries, baseline),
-        "",
-    ]
-    p95 = ratio(summaries[1].p95_ms, baseline.p95_ms)
-    verdict = "met" if p95 is not None and p95 <= TARGET_P95_RATIO else "NOT met"
-    lines.append(
-        f"Target: the library page with a query within {TARGET_P95_RATIO:.0f} x the bare page's "
-        f"p95: {verdict} ({p95:.2f})"
-    )
-    return "\n".join(lines)
-
-
 def benchmark(args):
-    workers = 2
-    runs, failures, _counted = learners.serve_and_measure(
+    return learners.p95_ratio_run(
         args,
+        name=f"library (tantivy: the demo's resources and {args.documents:,} generated ones)",
+        what="the library page with a query",
+        target=TARGET_P95_RATIO,
         prepare_fixture=lambda: prepare(args.documents),
         make_scenarios=scenarios,
-        workers=workers,
     )
-    if any(not s.latencies for s in runs):
-        print(f"{len(failures)} requests failed; nothing to report", file=sys.stderr)
-        return 1
-    print(report(runs, args, workers))
-    return 1 if failures else 0
 
 
 def main(argv=None):
