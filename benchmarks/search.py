@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import learners
 from .learners import BenchmarkError, step
-from .stats import percentile, ratio
+from .stats import align, percentile, ratio
 
 BACKENDS = {
     "tantivy": "search.backends.tantivy",
@@ -465,17 +465,6 @@ def _cell(value, digits=1):
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
-def _table(header, rows):
-    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
-    return [
-        "  ".join(
-            cell.ljust(width) if n == 0 else cell.rjust(width)
-            for n, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *rows]
-    ]
-
-
 def listing_agreement(results, mix):
     """The listings (no query text) must count the same documents in every backend that
     indexed as many: a check that each one did the work being timed. Text queries may differ,
@@ -535,9 +524,9 @@ def report(results, skipped, args, mix):
                 _cell(ratio(p95, ms(baseline.with_facets, 95)), 2),
             )
         )
-    lines += _table(header, rows)
+    lines += align(header, rows)
     lines += ["", "p95 with the facet counts, by kind of query:", ""]
-    lines += _table(
+    lines += align(
         ("backend", *KINDS, "matches"),
         [
             (

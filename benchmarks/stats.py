@@ -72,6 +72,11 @@ def table(summaries, baseline):
         )
         for s in summaries
     ]
+    return align(header, rows)
+
+
+def align(header, rows):
+    """Text table lines: the first column left-aligned, the others right-aligned."""
     widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
     return [
         "  ".join(

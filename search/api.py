@@ -6,7 +6,7 @@ whose page is no longer live is dropped before anyone sees it."""
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -53,7 +53,6 @@ class SearchPage:
     pages: int
     did_you_mean: str | None = None
     degraded: bool = False
-    kinds: dict = field(default_factory=dict)
 
 
 def _engine_query(text, **options):
