@@ -25,6 +25,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
+    COUNTRY_NAMES,
     DEFAULT_DIGITAL_CONSENT_AGE,
     DIGITAL_CONSENT_AGE,
     MINIMUM_AGE,
@@ -41,7 +42,9 @@ from .roles import (  # noqa: F401 - organisations and roles are part of the pub
     has_role,
     is_counsellor,
     managed_organisations,
+    organisation_by_slug,
     organisation_members,
+    organisations_where,
     users_with_role,
     withdraw_role,
 )
@@ -65,7 +68,10 @@ __all__ = [
     "has_role",
     "is_counsellor",
     "managed_organisations",
+    "organisation_by_slug",
     "organisation_members",
+    "organisations_where",
+    "COUNTRY_NAMES",
     "withdraw_role",
     "ensure_user",
     "guardian_link_token",

@@ -99,3 +99,16 @@ def withdraw_role(*, by, membership_id, organisation):
     _check_can_grant(by, organisation, membership.role)
     membership.delete()
     membership.user.__dict__.pop("_pontes_is_counsellor", None)
+
+
+def organisations_where(user, roles):
+    """The organisations in which `user` holds one of `roles`."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=list(roles)
+    ).distinct()
+
+
+def organisation_by_slug(slug):
+    return Organisation.objects.filter(slug=slug).first()

@@ -19,10 +19,13 @@ from accounts.api import ensure_user
 from content.api import ensure_locales, load_framework, publish_page, publish_translation
 from content.models import CompetenceArea, HomePage, Level, StandardPage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from network import api as network_api
+from network.moderation import MODERATORS
 from search import api as search_api
 
 from .counselling import load_caseload
 from .library import count_resources, load_library
+from .network import load_network
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PO_DIR = DATA_DIR / "po"
@@ -36,6 +39,14 @@ DEMO_USERS = [
     ("learner", "learner@pontes.example", "pontes-learner", "Lina Learner", False, ()),
     ("counsellor", "counsellor@pontes.example", "pontes-counsellor", "Carla Counsellor", False, ()),
     ("manager", "manager@pontes.example", "pontes-manager", "Mona Manager", False, ()),
+    (
+        "moderator",
+        "moderator@pontes.example",
+        "pontes-moderator",
+        "Miro Moderator",
+        False,
+        (MODERATORS,),
+    ),
 ]
 
 
@@ -237,6 +248,7 @@ def import_translations(pages, progress=None):
 
 def ensure_users():
     Group.objects.get_or_create(name="Editors")
+    network_api.ensure_moderation()
     with transaction.atomic():
         for username, email, password, name, superuser, groups in DEMO_USERS:
             ensure_user(
@@ -288,4 +300,7 @@ def _load_pages(progress_factory):
     if bar:
         bar.close()
     load_caseload(password_for=lambda username: f"pontes-{username}")
+    load_network(
+        path=DATA_DIR / "network.yaml", read_yaml=read_yaml, progress_factory=progress_factory
+    )
     return warnings

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("progress.certificate_urls")),
     path("counselling/", include("counselling.urls")),
     path("search/", include("search.urls")),
+    path("network/", include("network.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

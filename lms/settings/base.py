@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "content",
     "courses",
     "library",
+    "network",
     "progress",
     "counselling",
     "search",

@@ -1,0 +1,63 @@
+"""Event times as a reader reads them: in their language (Babel) and their time zone (a cookie
+the page's script sets from the browser; without it, the event's own zone)."""
+
+import zoneinfo
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_location
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from content import api as content_api
+
+ZONE_COOKIE = "pontes_tz"
+
+
+def reader_zone(request):
+    name = unquote(request.COOKIES.get(ZONE_COOKIE, ""))
+    if not name or len(name) > 64:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _locale():
+    return content_api.babel_locale(translation.get_language() or "en")
+
+
+@dataclass(frozen=True)
+class When:
+    text: str  # "Thursday, 3 December 2026, 14:30–16:30"
+    zone: str  # "Portugal (Lisbon) Time"
+    month: str  # "December 2026", for grouping a calendar
+    month_key: tuple
+    iso_start: str
+
+
+def when(event, zone=None):
+    zone = zone or event.zone
+    locale = _locale()
+    start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+    if start.date() == end.date():
+        text = _("%(date)s, %(start)s–%(end)s") % {
+            "date": format_date(start, "full", locale=locale),
+            "start": format_time(start, "short", locale=locale),
+            "end": format_time(end, "short", locale=locale),
+        }
+    else:
+        text = _("%(start_date)s, %(start)s – %(end_date)s, %(end)s") % {
+            "start_date": format_date(start, "full", locale=locale),
+            "start": format_time(start, "short", locale=locale),
+            "end_date": format_date(end, "full", locale=locale),
+            "end": format_time(end, "short", locale=locale),
+        }
+    return When(
+        text=text,
+        zone=get_timezone_location(zone, locale=locale),
+        month=format_skeleton("yMMMM", start, locale=locale),
+        month_key=(start.year, start.month),
+        iso_start=start.isoformat(),
+    )

@@ -1,0 +1,100 @@
+"""Nothing a member writes is public before a moderator approves that very version."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from network import api
+from network.constants import PostStatus
+from network.models import Tool
+
+from .conftest import NOW, event_for, published, tool_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _public(client, tool):
+    return client.get(reverse("network:tool", args=[tool.slug]))
+
+
+def test_a_draft_and_a_submitted_post_are_not_public(client, users, org_a):
+    tool = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    assert _public(client, tool).status_code == 404
+    assert api.post_status(tool).code == PostStatus.DRAFT
+    api.submit(by=users["editor_a"], post=tool, now=NOW)
+    assert _public(client, tool).status_code == 404
+    assert api.post_status(tool).code == PostStatus.IN_MODERATION
+    assert tool.name not in client.get(reverse("network:tools")).content.decode()
+
+
+def test_approval_publishes(client, users, org_a):
+    tool = published(tool_for(org_a), users)
+    assert tool.live
+    response = _public(client, tool)
+    assert response.status_code == 200
+    assert "Cards to practise answers." in response.content.decode()
+    assert api.post_status(tool).code == PostStatus.LIVE
+
+
+def test_rejection_needs_a_reason_and_the_member_sees_it(client, users, org_a):
+    tool = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    api.submit(by=users["editor_a"], post=tool, now=NOW)
+    with pytest.raises(ValidationError):
+        api.reject(by=users["moderator"], post=tool, reason="  ", now=NOW)
+    api.reject(by=users["moderator"], post=tool, reason="Add the tool's language.", now=NOW)
+    status = api.post_status(tool)
+    assert status.code == PostStatus.CHANGES_REQUESTED
+    assert status.reason == "Add the tool's language."
+    assert _public(client, tool).status_code == 404
+    client.force_login(users["editor_a"])
+    page = client.get(reverse("network:manage")).content.decode()
+    assert "Add the tool&#x27;s language." in page
+
+
+def test_an_edit_of_a_published_post_waits_for_moderation_again(client, users, org_a):
+    tool = published(tool_for(org_a), users)
+    edited = Tool.objects.get(id=tool.id).get_latest_revision_as_object()
+    edited.description = "<p>Changed text.</p>"
+    api.save_draft(by=users["editor_a"], post=edited, now=NOW)
+    api.submit(by=users["editor_a"], post=edited, now=NOW)
+    body = _public(client, tool).content.decode()
+    assert "Cards to practise answers." in body and "Changed text." not in body
+    api.approve(by=users["moderator"], post=edited, now=NOW)
+    body = _public(client, tool).content.decode()
+    assert "Changed text." in body
+
+
+def test_editing_during_moderation_withdraws_the_submitted_version(users, org_a):
+    tool = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    api.submit(by=users["editor_a"], post=tool, now=NOW)
+    tool.name = "Renamed while waiting"
+    api.save_draft(by=users["editor_a"], post=tool, now=NOW)
+    assert api.post_status(tool).code == PostStatus.DRAFT
+    with pytest.raises(ValidationError):
+        api.approve(by=users["moderator"], post=tool, now=NOW)
+
+
+@pytest.mark.parametrize("who", ["editor_a", "manager_a", "editor_b", "learner", "translator_a"])
+def test_only_moderators_approve(users, org_a, who):
+    tool = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    api.submit(by=users["editor_a"], post=tool, now=NOW)
+    with pytest.raises(PermissionDenied):
+        api.approve(by=users[who], post=tool, now=NOW)
+    tool.refresh_from_db()
+    assert not tool.live
+
+
+@pytest.mark.parametrize("who", ["editor_b", "translator_a", "learner", "moderator"])
+def test_only_members_who_write_for_the_organisation_save_drafts(users, org_a, who):
+    with pytest.raises(PermissionDenied):
+        api.save_draft(by=users[who], post=tool_for(org_a), now=NOW)
+    assert not Tool.objects.filter(organisation=org_a).exists()
+
+
+def test_a_manager_writes_for_their_organisation_too(users, org_a):
+    event = api.save_draft(by=users["manager_a"], post=event_for(org_a), now=NOW)
+    assert event.pk and event.created_by == users["manager_a"]
+
+
+def test_the_moderators_group_and_workflow_exist_after_migrate(org_a):
+    assert tool_for(org_a).get_workflow().name == "Network moderation"
