@@ -84,8 +84,9 @@ class Role(models.TextChoices):
     MANAGER = "manager", _("Manager")
     EDITOR = "editor", _("Editor")
     TRANSLATOR = "translator", _("Translator")
+    REVIEWER = "reviewer", _("Translation reviewer")
     COUNSELLOR = "counsellor", _("Counsellor")
 
 
 # Roles a manager may grant to people of their own organisation (managers come from an admin).
-ROLES_A_MANAGER_GRANTS = (Role.COUNSELLOR, Role.EDITOR, Role.TRANSLATOR)
+ROLES_A_MANAGER_GRANTS = (Role.COUNSELLOR, Role.EDITOR, Role.TRANSLATOR, Role.REVIEWER)

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -61,6 +62,11 @@ class CourseIndexPage(Page):
             area=filters.get("area") or None,
         )
         return context
+
+
+def page_credits(page):
+    """Credit lines that apps above add to a page (partner translators, for one)."""
+    return [credit for hook in hooks.get_hooks("page_credits") if (credit := hook(page))]
 
 
 class CoursePage(LicensedMixin, Page):
@@ -125,6 +131,7 @@ class ModulePage(LicensedMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = LessonPage.objects.child_of(self).live()
+        context["credits"] = page_credits(self)
         return context
 
     def search_document(self):
@@ -155,6 +162,7 @@ class LessonPage(Page):
             total=len(siblings),
             previous_lesson=siblings[position - 1] if position > 0 else None,
             next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            credits=page_credits(self),
         )
         return context
 

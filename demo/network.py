@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from accounts import api as accounts_api
 from network import api as network_api
 from network.models import Event, OrganisationProfile, Tool
+from partners import api as partners_api
 
 PASSWORD = "pontes-{username}"
 
@@ -145,9 +146,13 @@ def load_network(*, path, read_yaml, progress_factory=None, password_for=None):
             bar.update(1)
     if bar:
         bar.close()
-    for spec in data.get("translators", []):
-        translator = _user(spec, password_for)
-        organisation = accounts_api.organisation_by_slug(spec["organisation"])
-        accounts_api.grant_role(
-            by=admin, organisation=organisation, email=translator.email, role="translator", now=now
-        )
+    for role, key in (("translator", "translators"), ("reviewer", "reviewers")):
+        for spec in data.get(key, []):
+            person = _user(spec, password_for)
+            organisation = accounts_api.organisation_by_slug(spec["organisation"])
+            partners_api.assign_language(
+                by=admin, organisation=organisation, language=spec["language"]
+            )
+            accounts_api.grant_role(
+                by=admin, organisation=organisation, email=person.email, role=role, now=now
+            )

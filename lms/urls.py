@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("counselling/", include("counselling.urls")),
     path("search/", include("search.urls")),
     path("network/", include("network.urls")),
+    path("translate/", include("partners.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "courses",
     "library",
     "network",
+    "partners",
     "progress",
     "counselling",
     "search",

@@ -98,3 +98,11 @@ def test_a_manager_writes_for_their_organisation_too(users, org_a):
 
 def test_the_moderators_group_and_workflow_exist_after_migrate(org_a):
     assert tool_for(org_a).get_workflow().name == "Network moderation"
+
+
+def test_the_admins_request_changes_button_needs_a_reason(org_a):
+    task = tool_for(org_a).get_workflow().tasks.first().specific
+    reject_form = task.get_form_for_action("reject")
+    assert not reject_form({"comment": ""}).is_valid()
+    assert reject_form({"comment": "Add a link."}).is_valid()
+    assert task.get_form_for_action("approve")({"comment": ""}).is_valid()

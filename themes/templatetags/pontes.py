@@ -15,6 +15,8 @@ from wagtail.models import Page
 from accounts import api as accounts_api
 from content import api as content_api
 from counselling import api as counselling_api
+from network import api as network_api
+from partners import api as partners_api
 
 register = template.Library()
 
@@ -137,3 +139,15 @@ def is_counsellor(user):
 def manages_organisations(user):
     """For the account page: managers get a link to their organisations' roles."""
     return accounts_api.managed_organisations(user).exists()
+
+
+@register.filter
+def writes_for_network(user):
+    """For the account page: organisations' editors and managers get a link to their posts."""
+    return network_api.editable_organisations(user).exists()
+
+
+@register.filter
+def translates(user):
+    """For the account page: partner translators and reviewers get a link to their work."""
+    return bool(partners_api.languages_for(user))
