@@ -53,8 +53,9 @@ def _check_member(by, organisation):
         raise PermissionDenied
 
 
-def _unique_slug(model, text, exclude_id=None):
-    base = slugify(text, allow_unicode=False)[:70] or model._meta.model_name
+def _unique_slug(model, text, organisation, exclude_id=None):
+    """An ASCII slug for the URL; a title in Cyrillic gives the organisation's slug instead."""
+    base = slugify(text)[:70] or f"{organisation.slug}-{model._meta.model_name}"[:70]
     slug, n = base, 1
     others = model.objects.exclude(id=exclude_id) if exclude_id else model.objects.all()
     while others.filter(slug=slug).exists():
@@ -83,7 +84,7 @@ def save_draft(*, by, post, now):
             post.created_at = now
             post.live = False
         if hasattr(post, "slug") and not post.slug:
-            post.slug = _unique_slug(type(post), str(post), exclude_id=post.pk)
+            post.slug = _unique_slug(type(post), str(post), post.organisation, exclude_id=post.pk)
         if not post.live:
             post.save()
         workflow_state = _open_workflow(post) if post.pk else None

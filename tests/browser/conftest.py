@@ -56,3 +56,18 @@ def axe_violations():
         ]
 
     return run
+
+
+@pytest.fixture
+def sign_in():
+    """Sign in through the log-in form, as a person would (a fresh session each time)."""
+
+    def run(page, email, password):
+        page.context.clear_cookies()
+        page.goto(page.base_url + "/en/account/login/")
+        page.fill("input[name=username]", email)
+        page.fill("input[name=password]", password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+
+    return run

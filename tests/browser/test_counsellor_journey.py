@@ -13,15 +13,6 @@ CLIENT_EMAIL = "mikko.client@example.org"
 PASSWORD = "a-long-and-unusual-passphrase"
 
 
-def sign_in(page, email, password):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/en/account/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-
-
 @pytest.fixture
 def mikko(transactional_db):
     """Made before Playwright starts: the ORM refuses to run beside its event loop."""
@@ -35,7 +26,7 @@ def mikko(transactional_db):
     )
 
 
-def test_invite_accept_assign_learn_and_follow(mikko, browser_page, axe_violations):
+def test_invite_accept_assign_learn_and_follow(mikko, browser_page, axe_violations, sign_in):
     page = browser_page
 
     # the counsellor makes an invitation code

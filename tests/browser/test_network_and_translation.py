@@ -6,16 +6,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, email, password):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/en/account/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-
-
-def test_reader_editor_and_translator(browser_page, axe_violations):
+def test_reader_editor_and_translator(browser_page, axe_violations, sign_in):
     page = browser_page
     page.goto(page.base_url + "/fi/network/events/")
     zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
