@@ -4,6 +4,7 @@
 from django import forms
 from django.core import exceptions
 from django.db import models
+from django.utils.text import capfirst
 
 
 class CodeListField(models.CharField):
@@ -60,7 +61,7 @@ class CodeListField(models.CharField):
             "choices": self.code_choice_list(),
             "widget": forms.CheckboxSelectMultiple,
             "required": not self.blank,
-            "label": self.verbose_name,
+            "label": capfirst(self.verbose_name),
             "help_text": self.help_text,
         }
         defaults.update(kwargs)

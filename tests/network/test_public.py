@@ -114,6 +114,7 @@ def test_form_errors_are_clear_and_keep_what_was_typed(client, users, org_a):
         },
     )
     errors = response.context["form"].errors
+    assert response.context["form"].fields["audience"].label == "Audience"
     assert "The event must end after it starts." in errors["end"]
     assert "Give the address of an on-site event." in errors["address"]
     body = response.content.decode()
