@@ -88,5 +88,6 @@ class Role(models.TextChoices):
     COUNSELLOR = "counsellor", _("Counsellor")
 
 
-# Roles a manager may grant to people of their own organisation (managers come from an admin).
-ROLES_A_MANAGER_GRANTS = (Role.COUNSELLOR, Role.EDITOR, Role.TRANSLATOR, Role.REVIEWER)
+# Roles a manager may grant to people of their own organisation (managers come from an admin,
+# and so do translation reviewers: they publish to everyone's course pages).
+ROLES_A_MANAGER_GRANTS = (Role.COUNSELLOR, Role.EDITOR, Role.TRANSLATOR)

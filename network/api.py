@@ -4,6 +4,7 @@ moderators approve or ask for changes, readers see only what a moderator approve
 Members act for an organisation in which they are an editor or a manager; anyone else, and
 any post of another organisation, is PermissionDenied, which the views turn into a 404."""
 
+import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -79,6 +80,8 @@ def save_draft(*, by, post, now):
     _check_member(by, post.organisation)
     post.full_clean(exclude=["slug"] if hasattr(post, "slug") else None)
     with transaction.atomic():
+        if post.pk is not None:  # one writer at a time against a moderator's approval
+            type(post).objects.select_for_update().filter(pk=post.pk).first()
         if post.pk is None:
             post.created_by = by
             post.created_at = now
@@ -116,14 +119,15 @@ def can_moderate(user):
 
 
 def _moderate(by, post, action, comment):
-    state = _open_workflow(post)
-    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
-        raise ValidationError(_("Nothing of this post is waiting for moderation."))
-    task_state = state.current_task_state
-    task = task_state.task.specific
-    if (action, True) not in {(name, True) for name, _label, _needs in task.get_actions(post, by)}:
-        raise PermissionDenied
     with transaction.atomic():
+        type(post).objects.select_for_update().filter(pk=post.pk).first()
+        state = _open_workflow(post)
+        if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+            raise ValidationError(_("Nothing of this post is waiting for moderation."))
+        task_state = state.current_task_state
+        task = task_state.task.specific
+        if action not in {name for name, _label, _needs in task.get_actions(post, by)}:
+            raise PermissionDenied
         task.on_action(task_state, by, action, comment=comment)
 
 
@@ -218,7 +222,10 @@ def store_logo(*, by, organisation, upload):
     upload.seek(0)
     return get_image_model().objects.create(
         title=_("Logo of %(name)s") % {"name": organisation.name},
-        file=ImageFile(upload, name=f"network-logo-{organisation.slug}.{extension}"),
+        # not guessable: the file is served before a moderator has approved the profile
+        file=ImageFile(
+            upload, name=f"network-logo-{organisation.slug}-{secrets.token_hex(8)}.{extension}"
+        ),
         uploaded_by_user=by,
     )
 

@@ -37,7 +37,9 @@ class When:
     iso_start: str
 
 
-def when(event, zone=None):
+def when(event, zone=None, month_zone=None):
+    """The event's times in `zone` (else its own); its month in `month_zone` (else `zone`), so
+    a list in several zones can still be grouped by one calendar."""
     zone = zone or event.zone
     locale = _locale()
     start, end = event.start.astimezone(zone), event.end.astimezone(zone)
@@ -54,10 +56,11 @@ def when(event, zone=None):
             "end_date": format_date(end, "full", locale=locale),
             "end": format_time(end, "short", locale=locale),
         }
+    month_start = event.start.astimezone(month_zone or zone)
     return When(
         text=text,
         zone=get_timezone_location(zone, locale=locale),
-        month=format_skeleton("yMMMM", start, locale=locale),
-        month_key=(start.year, start.month),
+        month=format_skeleton("yMMMM", month_start, locale=locale),
+        month_key=(month_start.year, month_start.month),
         iso_start=start.isoformat(),
     )

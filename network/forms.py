@@ -3,9 +3,11 @@ model; addresses must be http(s); an event's times are read in the time zone it 
 
 import datetime
 import io
+import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
@@ -40,7 +42,8 @@ class LocalDateTimeField(forms.DateTimeField):
 
 
 def _describe(form):
-    form.fields["description"].help_text = DESCRIPTION_HINT
+    # the hint names tags; the field template shows help texts as HTML
+    form.fields["description"].help_text = escape(DESCRIPTION_HINT)
     form.fields["description"].widget = forms.Textarea(attrs={"rows": 8})
     form.fields["languages"].choices = settings.LANGUAGES
 
@@ -86,15 +89,23 @@ class EventForm(forms.ModelForm):
             self.initial["end"] = self.instance.end.astimezone(zone).replace(tzinfo=None)
 
     def _post_clean(self):
+        """Read each wall-clock time in the chosen zone; a time the clocks skip (the spring
+        change) does not exist there, and is refused rather than moved an hour."""
         zone_name = self.cleaned_data.get("time_zone")
         if zone_name:
-            import zoneinfo
-
             zone = zoneinfo.ZoneInfo(zone_name)
             for name in ("start", "end"):
                 value = self.cleaned_data.get(name)
-                if value is not None:
-                    self.cleaned_data[name] = value.replace(tzinfo=zone)
+                if value is None:
+                    continue
+                aware = value.replace(tzinfo=zone)
+                if aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != value:
+                    self.add_error(
+                        name,
+                        _("This time does not exist in that time zone: the clocks change then."),
+                    )
+                    continue
+                self.cleaned_data[name] = aware
         super()._post_clean()
 
 
@@ -111,7 +122,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["about"].help_text = DESCRIPTION_HINT
+        self.fields["about"].help_text = escape(DESCRIPTION_HINT)
         self.fields["about"].widget = forms.Textarea(attrs={"rows": 8})
         self.fields["languages"].choices = settings.LANGUAGES
         self.fields["languages"].label = _("Languages served")

@@ -203,11 +203,14 @@ class Event(NetworkPost):
         verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__gt=models.F("start")), name="network_event_ends_after_start"
+                condition=Q(end__gt=models.F("start")),
+                name="network_event_ends_after_start",
+                violation_error_message=_("The event must end after it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(format=EventFormat.ONLINE) | ~Q(address=""),
                 name="network_event_onsite_has_address",
+                violation_error_message=_("Give the address of an on-site event."),
             ),
             models.CheckConstraint(
                 condition=Q(registration_url="") | _http_only("registration_url"),
@@ -225,7 +228,8 @@ class Event(NetworkPost):
     def clean(self):
         super().clean()
         errors = {}
-        if self.start and self.end and self.end <= self.start:
+        # compared as instants: two times of one zone would compare as wall clocks
+        if self.start and self.end and self.end.timestamp() <= self.start.timestamp():
             errors["end"] = _("The event must end after it starts.")
         if self.format == EventFormat.ONSITE and not self.address.strip():
             errors["address"] = _("Give the address of an on-site event.")

@@ -46,8 +46,8 @@ def _page(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _with_when(events, zone):
-    return [(event, when(event, zone)) for event in events]
+def _with_when(events, zone, month_zone=None):
+    return [(event, when(event, zone, month_zone)) for event in events]
 
 
 def _event_spec():
@@ -171,7 +171,8 @@ def events(request, past=False):
     items, fields, query = filtered_events(request.GET, now=timezone.now(), past=past)
     page = _page(request, items)
     zone = reader_zone(request)
-    dated = _with_when(page.object_list, zone)
+    # without the reader's zone each event shows its own; the months follow the site's zone
+    dated = _with_when(page.object_list, zone, zone or timezone.get_default_timezone())
     months = [
         {"label": group[0][1].month, "events": group}
         for group in (list(g) for _key, g in groupby(dated, key=lambda pair: pair[1].month_key))

@@ -7,12 +7,12 @@ A translator or reviewer acts only in the languages assigned to one of their org
 
 from dataclasses import dataclass, field
 
+import polib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -39,6 +39,8 @@ __all__ = [
     "pending_submissions",
     "publish",
     "return_submission",
+    "returned_submissions",
+    "review_entries",
     "translatable_page",
     "upload_po",
 ]
@@ -81,9 +83,15 @@ def can_review(user, language):
 
 
 def translatable_page(page_id):
-    """An English module or lesson (the pages partners translate), or None."""
+    """A live, public English module or lesson (the pages partners translate), or None: an
+    unpublished or restricted page is not shown to partners, nor published through them."""
     for model in (courses_api.ModulePage, courses_api.LessonPage):
-        page = model.objects.filter(id=page_id, locale__language_code="en").first()
+        page = (
+            model.objects.live()
+            .public()
+            .filter(id=page_id, locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
         if page is not None:
             return page
     return None
@@ -147,6 +155,28 @@ def upload_po(*, by, page, language, data, now):
     return result, submission
 
 
+def _check_parent_translated(page, language):
+    """wagtail-localize would otherwise publish an untranslated copy of the parent page."""
+    parent = page.get_parent()
+    locale = Locale.objects.get(language_code=language)
+    if parent.depth > 2 and parent.get_translation_or_none(locale) is None:
+        raise ValidationError(_("Publish the translation of the page above this one first."))
+
+
+def review_entries(submission):
+    """The uploaded translations as the reviewer reads them: English and translation, in the
+    file's order (only what the file translates)."""
+    po = polib.pofile(submission.po_text)
+    return [(entry.msgid, entry.msgstr) for entry in po if entry.msgstr and not entry.obsolete]
+
+
+def returned_submissions(*, by, language):
+    """The uploads of `by` a reviewer sent back, with their notes, newest first."""
+    return Submission.objects.filter(
+        uploaded_by=by, language=language, status=SubmissionStatus.RETURNED
+    ).select_related("page")[:20]
+
+
 def _check_reviewer(by, submission):
     if not can_review(by, submission.language):
         raise PermissionDenied
@@ -159,7 +189,10 @@ def _check_reviewer(by, submission):
 def publish(*, by, submission, now):
     """Import the reviewed file and publish the translated page, crediting the translator."""
     _check_reviewer(by, submission)
-    page = submission.page.specific
+    page = translatable_page(submission.page_id)
+    if page is None:
+        raise ValidationError(_("The English page is no longer published."))
+    _check_parent_translated(page, submission.language)
     translation = _translation(page, submission.language)
     result = check_po_upload(
         submission.po_text.encode("utf-8"),
@@ -172,12 +205,7 @@ def publish(*, by, submission, now):
         raise ValidationError([problem.message for problem in result.errors])
     with transaction.atomic():
         translation.import_po(result.po, user=by, tool_name="Pontes partner upload")
-        try:
-            translation.save_target(user=by, publish=True)
-        except ParentNotTranslatedError as error:
-            raise ValidationError(
-                _("Publish the translation of the page above this one first.")
-            ) from error
+        translation.save_target(user=by, publish=True)
         submission.status = SubmissionStatus.PUBLISHED
         submission.reviewed_by, submission.reviewed_at = by, now
         submission.save()

@@ -53,6 +53,7 @@ def dashboard(request, language):
             "language_name": name,
             "modules": api.dashboard(language=code),
             "pending": api.pending_submissions(language=code),
+            "returned": api.returned_submissions(by=request.user, language=code),
             "reviewer": api.can_review(request.user, code),
         },
     )
@@ -132,5 +133,11 @@ def review(request, language, uuid):
     return render(
         request,
         "partners/review.html",
-        {"submission": submission, "language": code, "language_name": name, "form": form},
+        {
+            "submission": submission,
+            "entries": api.review_entries(submission),
+            "language": code,
+            "language_name": name,
+            "form": form,
+        },
     )

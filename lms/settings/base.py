@@ -233,3 +233,6 @@ PONTES_SEARCH = {
 # --- Counselling: a client with an open assignment and no activity for this many days shows as
 # stalled on the caseload (a counsellor may pick another number on the page).
 PONTES_STALLED_DAYS = int(os.environ.get("PONTES_STALLED_DAYS", "14"))
+
+# A Network post publishes the revision its moderator approved (network/finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "network.finish.publish_reviewed_revision"

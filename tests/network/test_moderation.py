@@ -106,3 +106,17 @@ def test_the_admins_request_changes_button_needs_a_reason(org_a):
     assert not reject_form({"comment": ""}).is_valid()
     assert reject_form({"comment": "Add a link."}).is_valid()
     assert task.get_form_for_action("approve")({"comment": ""}).is_valid()
+
+
+def test_approval_publishes_the_revision_the_moderator_reviewed(client, users, org_a):
+    """Even if a newer revision lands between the review and the approval."""
+    tool = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    api.submit(by=users["editor_a"], post=tool, now=NOW)
+    racing = Tool.objects.get(id=tool.id)
+    racing.description = "<p>Written while the moderator was approving.</p>"
+    racing.save_revision(user=users["editor_a"])  # no cancel: the race the lock prevents
+    task_state = tool.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, users["moderator"], "approve")
+    body = _public(client, Tool.objects.get(id=tool.id)).content.decode()
+    assert "Cards to practise answers." in body
+    assert "Written while the moderator" not in body

@@ -155,3 +155,51 @@ def test_logos_must_be_small_raster_images(client, users, org_a, upload, ok):
     else:
         assert response.status_code == 200 and response.context["form"].errors["logo_file"]
         assert profile is None
+
+
+def test_a_time_the_clocks_skip_is_refused(client, users, org_a):
+    client.force_login(users["editor_a"])
+    response = client.post(
+        reverse("network:new_event", args=["org-a"]),
+        {
+            "title": "Spring change",
+            "description": "Text",
+            "start": "2027-03-28T02:30",  # Brussels goes from 02:00 to 03:00 that night
+            "end": "2027-03-28T03:15",
+            "time_zone": "Europe/Brussels",
+            "format": "online",
+            "languages": ["nl"],
+            "audience": ["students"],
+        },
+    )
+    assert response.status_code == 200
+    assert "the clocks change then" in str(response.context["form"].errors["start"])
+    assert not Event.objects.filter(title="Spring change").exists()
+
+
+def test_months_do_not_repeat_when_events_show_in_their_own_zones(client, users, org_a):
+    """Without the reader's zone: the 1st at 01:00 in Tokyo comes before the evening of the
+    31st in Lisbon, yet belongs to the next month."""
+    import datetime
+    import zoneinfo
+
+    base = NOW.astimezone(zoneinfo.ZoneInfo("Asia/Tokyo")).replace(
+        hour=1, minute=0, second=0, microsecond=0
+    ) + datetime.timedelta(days=60)
+    first = base.replace(day=1)
+    for title, zone, start in (
+        ("Tokyo early", "Asia/Tokyo", first),
+        ("Lisbon late", "Europe/Lisbon", first + datetime.timedelta(hours=3)),
+        ("Lisbon later", "Europe/Lisbon", first + datetime.timedelta(days=2)),
+    ):
+        end = start + datetime.timedelta(hours=1)
+        published(event_for(org_a, zone=zone, title=title, start=start, end=end), users)
+    response = client.get(reverse("network:events") + "?country=PT")
+    keys = [month["events"][0][1].month_key for month in response.context["months"]]
+    assert len(keys) == len(set(keys)) and keys == sorted(keys)
+
+
+def test_the_description_hint_shows_the_tag_names_as_text(client, users):
+    client.force_login(users["editor_a"])
+    body = client.get(reverse("network:new_tool", args=["org-a"])).content.decode()
+    assert "&lt;strong&gt;, &lt;em&gt;" in body

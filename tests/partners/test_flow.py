@@ -162,3 +162,67 @@ def test_the_dashboard_shows_progress_stale_and_waiting(
     (row,) = [r for r in rows if r.page.id == lesson.id]
     assert row.prepared and row.total > 0 and row.stale
     assert "English changed since" in response.content.decode()
+
+
+def test_the_reviewer_reads_every_translated_text_before_publishing(client, people, lesson):
+    po = _download(client, people["translator_pt"], lesson)
+    _edit_summary(po, "Resumo novo & final")
+    _upload(client, lesson, po)
+    submission = Submission.objects.get(page=lesson)
+    client.force_login(people["reviewer_pt"])
+    body = client.get(reverse("partners:review", args=["pt", submission.uuid])).content.decode()
+    assert "Resumo novo &amp; final" in body
+    assert lesson.summary in body
+
+
+def test_a_returned_upload_shows_its_note_to_the_translator(client, people, lesson):
+    po = _download(client, people["translator_pt"], lesson)
+    _edit_summary(po)
+    _upload(client, lesson, po)
+    submission = Submission.objects.get(page=lesson)
+    api.return_submission(
+        by=people["reviewer_pt"], submission=submission, note="Mais curto.", now=NOW
+    )
+    client.force_login(people["translator_pt"])
+    assert "Mais curto." in client.get(reverse("partners:dashboard", args=["pt"])).content.decode()
+
+
+def test_unpublished_english_pages_are_not_offered(client, people, lesson):
+    lesson.unpublish()
+    client.force_login(people["translator_pt"])
+    assert client.get(reverse("partners:download", args=["pt", lesson.id])).status_code == 404
+    assert client.get(reverse("partners:upload", args=["pt", lesson.id])).status_code == 404
+
+
+def test_a_lesson_waits_for_its_module_to_be_translated(client, people, lesson):
+    from content.api import publish_page
+    from courses.models import ModulePage
+
+    english = ModulePage.objects.get(id=lesson.get_parent().id)
+    module = publish_page(
+        parent=english.get_parent(),
+        page_class=ModulePage,
+        slug="partner-test-module",
+        fields={
+            "title": "New module",
+            "summary": "Only in English so far.",
+            "level": english.level,
+            "area": english.area,
+            "estimated_minutes": 20,
+        },
+    )
+    new_lesson = publish_page(
+        parent=module,
+        page_class=LessonPage,
+        slug="partner-test-lesson",
+        fields={"title": "New lesson", "summary": "A summary to translate."},
+    )
+    po = _download(client, people["translator_pt"], new_lesson)
+    _edit_summary(po, "Um resumo traduzido.")
+    assert _upload(client, new_lesson, po).status_code == 302
+    submission = Submission.objects.get(page=new_lesson)
+    with pytest.raises(ValidationError):
+        api.publish(by=people["reviewer_pt"], submission=submission, now=NOW)
+    assert not LessonPage.objects.filter(
+        translation_key=new_lesson.translation_key, locale__language_code="pt"
+    ).exists()

@@ -4,6 +4,8 @@ an anonymous visitor."""
 import pytest
 from django.urls import reverse
 
+from .conftest import NOW
+
 pytestmark = pytest.mark.django_db
 
 WHO = ["translator_pt", "reviewer_pt", "translator_sv", "editor_pt", "learner", "anonymous"]
@@ -69,3 +71,25 @@ def test_the_review_page_is_for_reviewers_of_the_language(client, people, lesson
     client.post(url, {"publish": "1"})
     submission.refresh_from_db()
     assert submission.status == ("published" if who == "reviewer_pt" else "pending")
+
+
+def test_a_manager_cannot_make_a_translation_reviewer(people):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+
+    from accounts import api as accounts_api
+
+    admin = get_user_model().objects.get(username="admin")
+    organisation = accounts_api.organisation_by_slug("partner-pt")
+    manager = get_user_model().objects.create_user("mgr-pt", email="mgr-pt@example.org")
+    accounts_api.grant_role(
+        by=admin, organisation=organisation, email=manager.email, role="manager", now=NOW
+    )
+    with pytest.raises(PermissionDenied):
+        accounts_api.grant_role(
+            by=manager,
+            organisation=organisation,
+            email=people["translator_pt"].email,
+            role="reviewer",
+            now=NOW,
+        )
