@@ -36,7 +36,18 @@ def people(db):
         "translator_sv": _person("tr-sv", org_sv, "translator"),
         "editor_pt": _person("ed-pt", org_pt, "editor"),
         "learner": _person("someone"),
+        "moderator": _moderator(),
     }
+
+
+def _moderator():
+    from django.contrib.auth.models import Group
+
+    from network.moderation import MODERATORS
+
+    user = _person("network-mod")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user
 
 
 @pytest.fixture

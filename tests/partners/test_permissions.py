@@ -8,12 +8,21 @@ from .conftest import NOW
 
 pytestmark = pytest.mark.django_db
 
-WHO = ["translator_pt", "reviewer_pt", "translator_sv", "editor_pt", "learner", "anonymous"]
+WHO = [
+    "translator_pt",
+    "reviewer_pt",
+    "translator_sv",
+    "editor_pt",
+    "moderator",
+    "learner",
+    "anonymous",
+]
 EXPECTED = {
     "translator_pt": 200,
     "reviewer_pt": 200,
     "translator_sv": 404,
     "editor_pt": 404,
+    "moderator": 404,
     "learner": 404,
     "anonymous": 302,
 }
