@@ -226,3 +226,11 @@ def test_a_lesson_waits_for_its_module_to_be_translated(client, people, lesson):
     assert not LessonPage.objects.filter(
         translation_key=new_lesson.translation_key, locale__language_code="pt"
     ).exists()
+
+
+def test_a_message_is_shown_once(client, people, lesson):
+    po = _download(client, people["translator_pt"], lesson)
+    _edit_summary(po)
+    response = _upload(client, lesson, po)
+    page = client.get(response["Location"]).content.decode()
+    assert page.count("Your translation now waits for a reviewer.") == 1
