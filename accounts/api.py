@@ -5,6 +5,7 @@ Views, admin hooks, the demo loader and the apps above call these; nothing else 
 
 import logging
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -72,6 +73,7 @@ __all__ = [
     "organisation_members",
     "organisations_where",
     "COUNTRY_NAMES",
+    "country_names",
     "withdraw_role",
     "ensure_user",
     "guardian_link_token",
@@ -124,6 +126,17 @@ def ensure_user(
         user.save()
         user.groups.set([Group.objects.get(name=name) for name in groups])
     return user, created
+
+
+def _sort_key(name):
+    """Alphabetical in any of our languages, near enough: accents do not move a name."""
+    decomposed = unicodedata.normalize("NFKD", str(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def country_names():
+    """(code, name) of the countries we know, in the reader's alphabet (for forms and filters)."""
+    return sorted(COUNTRY_NAMES.items(), key=lambda item: _sort_key(item[1]))
 
 
 def consent_age(country):

@@ -1,7 +1,5 @@
 """Forms for learners' accounts. They check what was typed; the rules live in api.py."""
 
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
@@ -11,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import api
 from .constants import (
-    COUNTRY_NAMES,
     OTHER_COUNTRY,
     OTHER_COUNTRY_NAME,
     PRIVACY_NOTICE_VERSION,
@@ -20,16 +17,9 @@ from .constants import (
 )
 
 
-def _sort_key(name):
-    """Alphabetical in any of our languages, near enough: accents do not move a name."""
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def country_choices(blank_label):
     """Countries whose age of digital consent we know, in the reader's alphabet, then "other"."""
-    names = sorted(COUNTRY_NAMES.items(), key=lambda item: _sort_key(item[1]))
-    return [("", blank_label), *names, (OTHER_COUNTRY, OTHER_COUNTRY_NAME)]
+    return [("", blank_label), *api.country_names(), (OTHER_COUNTRY, OTHER_COUNTRY_NAME)]
 
 
 def _signup_countries():

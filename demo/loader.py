@@ -50,6 +50,11 @@ DEMO_USERS = [
 ]
 
 
+def demo_password(username):
+    """The demo's people sign in with pontes-<user name> (README, local demo only)."""
+    return f"pontes-{username}"
+
+
 @dataclass
 class DemoPage:
     key: str  # the PO file name, the English slug
@@ -299,8 +304,11 @@ def _load_pages(progress_factory):
     load_library(directory=library, read_yaml=read_yaml, progress=bar)
     if bar:
         bar.close()
-    load_caseload(password_for=lambda username: f"pontes-{username}")
+    load_caseload(password_for=demo_password)
     load_network(
-        path=DATA_DIR / "network.yaml", read_yaml=read_yaml, progress_factory=progress_factory
+        path=DATA_DIR / "network.yaml",
+        read_yaml=read_yaml,
+        password_for=demo_password,
+        progress_factory=progress_factory,
     )
     return warnings

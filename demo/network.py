@@ -17,8 +17,6 @@ from network import api as network_api
 from network.models import Event, OrganisationProfile, Tool
 from partners import api as partners_api
 
-PASSWORD = "pontes-{username}"
-
 
 def _user(spec, password_for):
     user, _created = accounts_api.ensure_user(
@@ -117,8 +115,7 @@ def _event(organisation, data, editor, moderator, now):
     _publish(event, editor=editor, moderator=moderator, now=now)
 
 
-def load_network(*, path, read_yaml, progress_factory=None, password_for=None):
-    password_for = password_for or (lambda username: PASSWORD.format(username=username))
+def load_network(*, path, read_yaml, password_for, progress_factory=None):
     data = read_yaml(path)
     now = timezone.now()
     admin = get_user_model().objects.get(username="admin")

@@ -8,26 +8,31 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 from wagtail.models import TaskState, WorkflowState
 
 from accounts import api as accounts_api
 
-from .constants import MEMBER_ROLES, PostStatus
+from .constants import PostStatus
 from .fields import contains_code
-from .models import Event, ModerationTask, OrganisationProfile, Tool
+from .models import Event, OrganisationProfile, Tool
+
+# Who may write an organisation's profile, tools and events.
+MEMBER_ROLES = (accounts_api.Role.EDITOR, accounts_api.Role.MANAGER)
 
 __all__ = [
     "MODELS",
     "approve",
-    "can_moderate",
     "editable_organisations",
     "ensure_moderation",
     "member_can_edit",
     "post_status",
+    "post_statuses",
     "public_events",
     "public_organisations",
     "public_tools",
@@ -112,12 +117,6 @@ def submit(*, by, post, now):
         return workflow.start(post, by)
 
 
-def can_moderate(user):
-    return user.is_authenticated and (
-        user.is_superuser or ModerationTask.objects.filter(active=True, groups__user=user).exists()
-    )
-
-
 def _moderate(by, post, action, comment):
     with transaction.atomic():
         type(post).objects.select_for_update().filter(pk=post.pk).first()
@@ -150,73 +149,88 @@ class Status:
     reason: str = ""
 
 
+def post_statuses(posts):
+    """{post id: Status} for posts of one kind, in two queries however many there are."""
+    posts = list(posts)
+    if not posts:
+        return {}
+    open_states = {
+        int(state.object_id): state
+        for state in WorkflowState.objects.filter(
+            base_content_type=posts[0].get_base_content_type(),
+            object_id__in=[str(post.pk) for post in posts],
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        )
+    }
+    reasons = {}
+    for task_state in TaskState.objects.filter(
+        workflow_state__in=[
+            state
+            for state in open_states.values()
+            if state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        ],
+        status=TaskState.STATUS_REJECTED,
+    ).order_by("finished_at"):
+        reasons[task_state.workflow_state_id] = task_state.comment  # the latest wins
+    return {post.pk: _status(post, open_states.get(post.pk), reasons) for post in posts}
+
+
 def post_status(post):
     """Where a post stands, for its organisation's members."""
-    state = _open_workflow(post)
+    return post_statuses([post])[post.pk]
+
+
+def _status(post, state, reasons):
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        rejected = (
-            TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
-            .order_by("-finished_at")
-            .first()
-        )
-        return Status(
-            PostStatus.CHANGES_REQUESTED,
-            PostStatus.CHANGES_REQUESTED.label,
-            rejected.comment if rejected else "",
-        )
-    if state is not None:
-        return Status(PostStatus.IN_MODERATION, PostStatus.IN_MODERATION.label)
-    if post.live and post.has_unpublished_changes:
-        return Status(PostStatus.LIVE_WITH_DRAFT, PostStatus.LIVE_WITH_DRAFT.label)
-    if post.live:
-        return Status(PostStatus.LIVE, PostStatus.LIVE.label)
-    return Status(PostStatus.DRAFT, PostStatus.DRAFT.label)
+        code, reason = PostStatus.CHANGES_REQUESTED, reasons.get(state.id, "")
+    elif state is not None:
+        code, reason = PostStatus.IN_MODERATION, ""
+    elif post.live and post.has_unpublished_changes:
+        code, reason = PostStatus.LIVE_WITH_DRAFT, ""
+    elif post.live:
+        code, reason = PostStatus.LIVE, ""
+    else:
+        code, reason = PostStatus.DRAFT, ""
+    return Status(code, code.label, reason)
 
 
-def _filter_codes(queryset, field, code, choices):
-    if code and code in {value for value, _label in choices}:
-        return queryset.filter(**contains_code(field, code))
-    return queryset
+def _filter_codes(queryset, field, code):
+    return queryset.filter(**contains_code(field, code)) if code else queryset
 
 
-def public_organisations(*, country="", kind="", language="", languages=()):
+def public_organisations(*, country="", kind="", language=""):
     profiles = OrganisationProfile.objects.filter(live=True).select_related("organisation", "logo")
     if country:
         profiles = profiles.filter(organisation__country=country)
     if kind:
         profiles = profiles.filter(kind=kind)
-    profiles = _filter_codes(profiles, "languages", language, languages)
+    profiles = _filter_codes(profiles, "languages", language)
     return profiles.order_by("organisation__name")
 
 
-def public_tools(*, audience="", language="", level="", audiences=(), languages=()):
+def public_tools(*, audience="", language="", level=""):
     tools = Tool.objects.filter(live=True).select_related("organisation")
-    tools = _filter_codes(tools, "audience", audience, audiences)
-    tools = _filter_codes(tools, "languages", language, languages)
+    tools = _filter_codes(tools, "audience", audience)
+    tools = _filter_codes(tools, "languages", language)
     if level:
         tools = tools.filter(Q(level=level) | Q(level="any"))
     return tools.order_by("name")
 
 
-def public_events(
-    *, now, past=False, country="", language="", format="", audience="", audiences=(), languages=()
-):
+def public_events(*, now, past=False, country="", language="", format="", audience=""):
     events = Event.objects.filter(live=True).select_related("organisation")
     events = events.filter(end__lt=now) if past else events.filter(end__gte=now)
     if country:
         events = events.filter(organisation__country=country)
     if format:
         events = events.filter(format=format)
-    events = _filter_codes(events, "audience", audience, audiences)
-    events = _filter_codes(events, "languages", language, languages)
+    events = _filter_codes(events, "audience", audience)
+    events = _filter_codes(events, "languages", language)
     return events.order_by("-start" if past else "start", "title")
 
 
 def store_logo(*, by, organisation, upload):
     """Keep an uploaded logo (already checked by the form) as a Wagtail image."""
-    from django.core.files.images import ImageFile
-    from wagtail.images import get_image_model
-
     _check_member(by, organisation)
     extension = getattr(upload, "pontes_extension", "png")
     upload.seek(0)

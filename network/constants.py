@@ -54,7 +54,3 @@ class PostStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     LIVE = "live", _("Published")
     LIVE_WITH_DRAFT = "live_with_draft", _("Published; your changes are not submitted")
-
-
-# Who may write an organisation's profile, tools and events.
-MEMBER_ROLES = ("editor", "manager")

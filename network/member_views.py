@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import api
 from .forms import EventForm, ProfileForm, ToolForm
-from .models import OrganisationProfile
+from .models import Event, OrganisationProfile, Tool
 
 FORMS = {"tool": ToolForm, "event": EventForm}
 
@@ -25,21 +25,36 @@ def _organisation(user, slug):
 
 @login_required
 def dashboard(request):
-    organisations = []
-    for organisation in api.editable_organisations(request.user).order_by("name"):
-        profile = OrganisationProfile.objects.filter(organisation=organisation).first()
-        organisations.append(
+    """Each of the member's organisations with its profile, tools and events and where each
+    stands; statuses are read for all posts of a kind at once."""
+    organisations = list(api.editable_organisations(request.user).order_by("name"))
+    if not organisations:
+        raise Http404
+    profiles = {
+        profile.organisation_id: profile
+        for profile in OrganisationProfile.objects.filter(organisation__in=organisations)
+    }
+    tools = list(Tool.objects.filter(organisation__in=organisations).order_by("name"))
+    events = list(Event.objects.filter(organisation__in=organisations).order_by("start"))
+    profile_status = api.post_statuses(profiles.values())
+    tool_status, event_status = api.post_statuses(tools), api.post_statuses(events)
+    entries = []
+    for organisation in organisations:
+        profile = profiles.get(organisation.id)
+        entries.append(
             {
                 "organisation": organisation,
                 "profile": profile,
-                "profile_status": api.post_status(profile) if profile else None,
-                "tools": [(t, api.post_status(t)) for t in organisation.network_tools.all()],
-                "events": [(e, api.post_status(e)) for e in organisation.network_events.all()],
+                "profile_status": profile_status[profile.pk] if profile else None,
+                "tools": [
+                    (t, tool_status[t.pk]) for t in tools if t.organisation_id == organisation.id
+                ],
+                "events": [
+                    (e, event_status[e.pk]) for e in events if e.organisation_id == organisation.id
+                ],
             }
         )
-    if not organisations:
-        raise Http404
-    return render(request, "network/manage/dashboard.html", {"organisations": organisations})
+    return render(request, "network/manage/dashboard.html", {"organisations": entries})
 
 
 def _save(request, form, organisation):

@@ -2,6 +2,7 @@
 each version through a Wagtail workflow, so a row is public only once `live`, and a live row
 keeps the approved text while a later edit waits in a revision."""
 
+import functools
 import uuid
 import zoneinfo
 
@@ -28,11 +29,13 @@ from .fields import CodeListField
 from .sanitise import clean_html
 
 TOOL_LICENCES = [*Licence.choices, ("all-rights-reserved", _("All rights reserved"))]
-TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
+@functools.cache
 def _time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in TIME_ZONES]
+    """The IANA zones, read from the system once and only when a form or check needs them."""
+    names = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
+    return [(name, name.replace("_", " ")) for name in names]
 
 
 class HttpURLField(models.URLField):

@@ -28,7 +28,7 @@ def _choice(params, name, choices):
 
 
 def _countries():
-    return sorted(accounts_api.COUNTRY_NAMES.items(), key=lambda item: str(item[1]))
+    return accounts_api.country_names()
 
 
 def _filters(params, spec):
@@ -88,7 +88,6 @@ def organisations(request):
         country=chosen["country"],
         kind=chosen["type"],
         language=chosen["language"],
-        languages=settings.LANGUAGES,
     )
     return render(
         request,
@@ -133,8 +132,6 @@ def tools(request):
         audience=chosen["audience"],
         language=chosen["language"],
         level=chosen["level"],
-        audiences=Audience.choices,
-        languages=settings.LANGUAGES,
     )
     return render(
         request,
@@ -160,8 +157,6 @@ def filtered_events(params, *, now, past=False):
         language=chosen["language"],
         format=chosen["format"],
         audience=chosen["audience"],
-        audiences=Audience.choices,
-        languages=settings.LANGUAGES,
     )
     return events, fields, query
 

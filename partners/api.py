@@ -45,7 +45,7 @@ __all__ = [
     "upload_po",
 ]
 
-TRANSLATOR_ROLES = ("translator", "reviewer")
+TRANSLATOR_ROLES = (accounts_api.Role.TRANSLATOR, accounts_api.Role.REVIEWER)
 
 
 def assign_language(*, by, organisation, language):
@@ -79,7 +79,7 @@ def _translator_organisation(user, language):
 
 
 def can_review(user, language):
-    return _organisations(user, ("reviewer",), language).exists()
+    return _organisations(user, (accounts_api.Role.REVIEWER,), language).exists()
 
 
 def translatable_page(page_id):
@@ -317,7 +317,8 @@ def dashboard(*, language):
             language=language, status=SubmissionStatus.PENDING, page__in=[p.id for p in pages]
         ).values_list("page_id", flat=True)
     )
-    rows = {module.id: ModuleRow(module) for module in modules}
+    # a module's row, found by its own path or, for a lesson, by its parent's
+    rows = {module.path: ModuleRow(module) for module in modules}
     for page in pages:
         source = sources.get(page.translation_key)
         target = targets.get(page.translation_key)
@@ -331,14 +332,9 @@ def dashboard(*, language):
         )
         if target is not None and page.last_published_at and target.last_published_at:
             row.stale = page.last_published_at > target.last_published_at
-        parent_id = page.id if page in modules else None
-        if parent_id is None:
-            parent_id = next(
-                (m.id for m in modules if page.path.startswith(m.path) and page.depth > m.depth),
-                None,
-            )
-        if parent_id in rows:
-            rows[parent_id].pages.append(row)
+        module_row = rows.get(page.path) or rows.get(page.path[: -Page.steplen])
+        if module_row is not None:
+            module_row.pages.append(row)
     return list(rows.values())
 
 

@@ -45,11 +45,3 @@ def country_name(code):
 @register.filter
 def rich(value):
     return safe_html(value)
-
-
-@register.filter
-def network_member(user):
-    """For the Network pages: members get a link to write their organisation's posts."""
-    from .. import api
-
-    return api.editable_organisations(user).exists()

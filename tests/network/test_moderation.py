@@ -120,3 +120,18 @@ def test_approval_publishes_the_revision_the_moderator_reviewed(client, users, o
     body = _public(client, Tool.objects.get(id=tool.id)).content.decode()
     assert "Cards to practise answers." in body
     assert "Written while the moderator" not in body
+
+
+def test_the_members_dashboard_reads_statuses_in_a_fixed_number_of_queries(
+    client, users, org_a, django_assert_max_num_queries
+):
+    for n in range(4):
+        published(tool_for(org_a, name=f"Live {n}"), users)
+        draft = api.save_draft(by=users["editor_a"], post=event_for(org_a, title=f"E{n}"), now=NOW)
+        api.submit(by=users["editor_a"], post=draft, now=NOW)
+    api.reject(by=users["moderator"], post=draft, reason="Add the room number.", now=NOW)
+    client.force_login(users["editor_a"])
+    with django_assert_max_num_queries(14):
+        body = client.get(reverse("network:manage")).content.decode()
+    assert body.count("Published") >= 4 and "Add the room number." in body
+    assert body.count("Waiting for a moderator") == 3
