@@ -16,7 +16,7 @@ from accounts import api as accounts_api
 from courses import api as courses_api
 from progress import api as progress_api
 
-from . import tasks
+from . import accesslog, tasks
 from .caseload import CaseloadRow, caseload, caseload_page  # noqa: F401 - the public face
 from .constants import CODE_ALPHABET, CODE_LENGTH, INVITATION_DAYS, Access
 from .models import (
@@ -390,17 +390,8 @@ def assignments_for(*, client, language):
 
 def record_access(*, counsellor, links, what, now):
     """Write one access record per client whose data the counsellor is about to see."""
-    AccessRecord.objects.bulk_create(
-        [
-            AccessRecord(
-                client_id=link.client_id,
-                counsellor=counsellor,
-                counsellor_name=str(counsellor)[:150],
-                what=what,
-                at=now,
-            )
-            for link in links
-        ]
+    accesslog.write(
+        counsellor=counsellor, client_ids=[link.client_id for link in links], what=what, now=now
     )
 
 

@@ -155,7 +155,11 @@ class NotificationOptOut(models.Model):
 class AccessRecord(models.Model):
     """One look by a counsellor at a client's data; the client reads these on their page."""
 
-    client = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="access_records")
+    # no index of its own: counselling_access_by_client starts with the client and serves every
+    # lookup by client; a second one only slowed the caseload, which writes a row per client shown
+    client = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="access_records", db_index=False
+    )
     counsellor = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     counsellor_name = models.CharField(max_length=150)
     what = models.CharField(max_length=10, choices=Access.choices)
