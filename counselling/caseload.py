@@ -6,10 +6,10 @@ but no completion, activity or flags."""
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Max
+from django.db.models import CharField, Func, Max
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -75,7 +75,9 @@ class CaseloadRow:
         return flags or [Flag.ON_TRACK]
 
 
-def _rows(counsellor, group_id):
+def _linked(counsellor, group_id, text):
+    """(name, link id, raw uuid, client id, shares progress) of every live link whose client's
+    name contains `text`, by name: plain tuples, so that only the rows shown become objects."""
     links = Link.objects.filter(counsellor=counsellor, revoked_at__isnull=True)
     if group_id:
         links = links.filter(
@@ -87,80 +89,112 @@ def _rows(counsellor, group_id):
         links.order_by()
         .annotate(raw_uuid=Cast("uuid", CharField()))
         .values_list(
+            "client__display_name",
+            "client__username",
             "id",
             "raw_uuid",
             "client_id",
             "share_progress",
-            "client__display_name",
-            "client__username",
         )
     )
-    return {
-        client_id: CaseloadRow(
-            link=ClientLink(link_id, uuid, client_id, shared), name=display_name or username
-        )
-        for link_id, uuid, client_id, shared, display_name, username in values
-    }
+    folded = text.casefold()
+    found = [
+        (display_name or username, *rest)
+        for display_name, username, *rest in values
+        if not folded or folded in (display_name or username).casefold()
+    ]
+    found.sort(key=lambda values: values[0].casefold())
+    return found
+
+
+def _row(values):
+    name, link_id, raw_uuid, client_id, shared = values
+    return CaseloadRow(link=ClientLink(link_id, raw_uuid, client_id, shared), name=name)
+
+
+class _IsoDate(Func):
+    """A date as "YYYY-MM-DD" text on both databases: whatever PostgreSQL's DateStyle, and
+    without SQLite's per-row date conversion (a thousand rows of it on one caseload page)."""
+
+    template = "to_char(%(expressions)s, 'YYYY-MM-DD')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # a cast, so that the driver does not see a "date" column and convert it after all
+        template = "CAST(%(expressions)s AS text)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 def _weigh(counsellor, rows, today, stalled_days):
     """Fill in groups, completion, activity and flags of these rows, in six queries."""
     by_client = {row.link.client_id: row for row in rows}
-    client_ids = list(by_client)
     memberships = GroupMember.objects.filter(
-        group__counsellor=counsellor, client_id__in=client_ids
+        group__counsellor=counsellor, client_id__in=list(by_client)
     ).values_list("client_id", "group__name")
     for client_id, name in memberships:
         by_client[client_id].groups.append(name)
-    mine = Assignment.objects.filter(counsellor=counsellor, client_id__in=client_ids).order_by()
-    assignments = list(mine.values_list("client_id", "module_key", "due_on"))
-    # a grouped query: converting a thousand datetimes costs more than a round trip on SQLite
-    latest = dict(mine.values_list("client_id").annotate(Max("assigned_at")))
-    shared = [cid for cid, row in by_client.items() if row.shared]
-    counts = progress_api.many_modules_progress(
-        learner_ids=shared, module_keys={key for _c, key, _d in assignments}
+    mine = Assignment.objects.filter(counsellor=counsellor, client_id__in=list(by_client))
+    # A page of 50 clients holds a thousand assignments of a few modules: module keys and due
+    # dates come as text, each key parsed once per module, dates compared as ISO text (the same
+    # order) and parsed only for the rows' results.
+    assignments = list(
+        mine.order_by().values_list(
+            "client_id", Cast("module_key", CharField()), _IsoDate("due_on")
+        )
     )
+    # a grouped query: converting a thousand datetimes costs more than a round trip on SQLite
+    latest = dict(mine.order_by().values_list("client_id").annotate(Max("assigned_at")))
+    shared = [client_id for client_id, row in by_client.items() if row.shared]
+    totals, done = _lessons(shared, {raw for _client, raw, _due in assignments})
+    still_open, today_iso = set(), today.isoformat()
+    for client_id, raw, due_on in assignments:
+        if raw in totals:  # else unpublished since: the client no longer sees it either
+            row = by_client[client_id]
+            if not _add(row, totals[raw], done.get((client_id, raw), 0), due_on, today_iso):
+                still_open.add(client_id)
     activity = progress_api.last_activity(learner_ids=shared)
-    still_open = set()
-    for client_id, module_key, due_on in assignments:
-        if module_key not in counts.totals:
-            continue  # unpublished since it was assigned: the client no longer sees it either
-        row = by_client[client_id]
-        row.assigned += 1
-        done, total = counts.of(client_id, module_key)
-        complete = total > 0 and done >= total
-        if not complete:
-            still_open.add(client_id)
-            if due_on and (row.next_due is None or due_on < row.next_due):
-                row.next_due = due_on
-        if not row.shared:
-            continue
-        row.lessons_done = (row.lessons_done or 0) + done
-        row.lessons_total = (row.lessons_total or 0) + total
-        row.modules_done = (row.modules_done or 0) + complete
-        row.overdue = (row.overdue or 0) + (not complete and due_on is not None and due_on < today)
     quiet_since = today - timedelta(days=stalled_days)
-    for client_id in shared:
-        row = by_client[client_id]
-        row.last_activity = activity.get(client_id)
-        if client_id in still_open:
+    for row in rows:
+        row.next_due = row.next_due and date.fromisoformat(row.next_due)
+        client_id = row.link.client_id
+        if row.shared:
+            row.last_activity = activity.get(client_id)
+        if row.shared and client_id in still_open:
             since = max(filter(None, [row.last_activity, latest[client_id]]))
             row.stalled = timezone.localtime(since).date() <= quiet_since
 
 
-def _named(counsellor, group_id, text):
-    """The linked clients whose name contains `text`, by name; nothing weighed yet."""
-    rows = [row for row in _rows(counsellor, group_id).values() if _matches(row, "", text)]
-    rows.sort(key=lambda row: row.name.casefold())
-    return rows
+def _lessons(learner_ids, raw_keys):
+    """({module key text: live lessons}, {(learner, module key text): lessons completed})."""
+    keys = {raw: uuid.UUID(raw) for raw in raw_keys}
+    counts = progress_api.many_modules_progress(learner_ids=learner_ids, module_keys=keys.values())
+    raw_of = {key: raw for raw, key in keys.items()}
+    totals = {raw_of[key]: total for key, total in counts.totals.items()}
+    return totals, {(learner, raw_of[key]): n for (learner, key), n in counts.done.items()}
+
+
+def _add(row, total, done, due_on, today):
+    """Count one assignment into its client's row; True when its module is complete."""
+    done = min(done, total)
+    complete = total > 0 and done >= total
+    row.assigned += 1
+    if not complete and due_on and (row.next_due is None or due_on < row.next_due):
+        row.next_due = due_on
+    if row.shared:
+        row.lessons_done = (row.lessons_done or 0) + done
+        row.lessons_total = (row.lessons_total or 0) + total
+        row.modules_done = (row.modules_done or 0) + complete
+        row.overdue = (row.overdue or 0) + (not complete and due_on is not None and due_on < today)
+    return complete
 
 
 def caseload(*, counsellor, today, stalled_days, group_id=None, flag="", sort="name", text=""):
     """Every client of the counsellor as a CaseloadRow, weighed, filtered and sorted, in a fixed
     number of queries: the completion sums are computed by the database, one row per client."""
-    rows = _named(counsellor, group_id, text)
+    rows = [_row(values) for values in _linked(counsellor, group_id, text)]
     _weigh(counsellor, rows, today, stalled_days)
-    rows = [row for row in rows if _matches(row, flag, "")]
+    if flag:
+        rows = [row for row in rows if flag in row.flags]
     if sort in SORTS and sort != "name":
         rows.sort(key=_SORT_KEYS[sort])
     return rows
@@ -179,16 +213,11 @@ def caseload_page(*, counsellor, today, stalled_days, page, per_page, flag="", s
             **rest,
         )
         return Paginator(rows, per_page).get_page(page)
-    shown = Paginator(_named(counsellor, rest.get("group_id"), rest.get("text", "")), per_page)
-    shown = shown.get_page(page)
+    linked = _linked(counsellor, rest.get("group_id"), rest.get("text", ""))
+    shown = Paginator(linked, per_page).get_page(page)
+    shown.object_list = [_row(values) for values in shown.object_list]
     _weigh(counsellor, shown.object_list, today, stalled_days)
     return shown
-
-
-def _matches(row, flag, text):
-    if text and text.casefold() not in row.name.casefold():
-        return False
-    return not flag or flag in row.flags
 
 
 # Who needs attention first: least completion, longest quiet, soonest due. Rows without shared
