@@ -8,17 +8,18 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from .dates import babel_locale, local_date
 from .models import CompetenceArea, Level, Statement
 from .pagecache import cached as cached_until_pages_change
 
 __all__ = [
     "FRAMEWORK_DIR",
     "babel_locale",
+    "local_date",
     "cached_until_pages_change",
     "ensure_locales",
     "load_framework",
@@ -27,13 +28,6 @@ __all__ = [
 ]
 
 FRAMEWORK_DIR = Path(__file__).resolve().parent / "data"
-# Babel's plain "en" is American English; Pontes writes dates the European way.
-BABEL_LOCALES = {"en": "en_GB"}
-
-
-def babel_locale(language):
-    """The Babel locale that formats dates and numbers for one of our language codes."""
-    return BABEL_LOCALES.get(language, translation.to_locale(language))
 
 
 def ensure_locales():

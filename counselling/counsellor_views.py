@@ -16,8 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import api, export
-from .constants import CASELOAD_PAGE_SIZE, Access, Flag
+from . import api, export, table
+from .constants import CASELOAD_PAGE_SIZE, Access
 from .forms import AssignForm, CaseloadFilterForm, GroupForm, GroupMembersForm
 
 
@@ -51,26 +51,6 @@ def _caseload(request, filters):
     return api.caseload(counsellor=request.user, today=timezone.localdate(), **filters)
 
 
-_NO_UUID = "00000000-0000-0000-0000-000000000000"
-
-
-def _shown(rows):
-    """Each row with its page address and its "Completed" cell, worked out once per page
-    rather than by a template tag per row (the caseload's rendering was most of its time)."""
-    address = reverse("counselling:client", kwargs={"link_uuid": _NO_UUID})
-    label = _("%(done)s of %(total)s (%(percent)s %%)")
-    flags = {flag: ("ok" if flag == Flag.ON_TRACK else flag.value, flag.label) for flag in Flag}
-    for row in rows:
-        row.flag_labels = [flags[flag] for flag in row.flags]
-        row.address = address.replace(_NO_UUID, str(row.link.uuid))
-        row.completed = (
-            label % {"done": row.modules_done, "total": row.assigned, "percent": row.completion}
-            if row.completion is not None
-            else "–"
-        )
-    return rows
-
-
 def _seen(request, rows, what):
     api.record_access(
         counsellor=request.user, links=[row.link for row in rows], what=what, now=timezone.now()
@@ -98,7 +78,7 @@ def caseload(request):
         "counselling/caseload.html",
         {
             "form": form,
-            "rows": _shown(page.object_list),
+            "table_rows": table.caseload_rows(page.object_list),
             "page": page,
             "total": page.paginator.count,
             "query": query,

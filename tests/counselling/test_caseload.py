@@ -125,6 +125,34 @@ def test_the_page_shows_flags_and_records_each_look(client, people):
     assert "Counsellor_A" in log
 
 
+def test_the_rows_escape_names_and_groups_and_say_what_is_not_shared(client, people):
+    """The rows are written in Python (counselling/table.py): every value is still escaped."""
+    counsellor, client_a = people["counsellor_a"], people["client_a"]
+    client_a.display_name = '<img src=x onerror="alert(1)">'
+    client_a.save()
+    group = api.create_group(counsellor=counsellor, name="<b>Cohort</b>", now=NOW)
+    api.add_to_group(
+        counsellor=counsellor, group_id=group.id, link_ids=[people["links"]["client_a"].id], now=NOW
+    )
+    api.assign(
+        counsellor=counsellor,
+        page=module(),
+        link_ids=[people["links"]["client_a"].id, people["links"]["private"].id],
+        due_on=days(5).date(),
+        now=NOW,
+    )
+    client.force_login(counsellor)
+    body = client.get(reverse("counselling:caseload")).content.decode()
+    assert "<img src=x" not in body and "<b>Cohort</b>" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
+    assert "&lt;b&gt;Cohort&lt;/b&gt;" in body
+    rows = body.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert rows.count('<tr><th scope="row">') == 2
+    assert "0 of 1 (0 %)" in rows and "Not yet" in rows
+    assert '<td class="number" colspan="2"><em>Progress not shared</em></td>' in rows
+    assert '<span class="flag flag--ok">On track</span>' in rows
+
+
 def test_the_client_page_shows_only_what_is_shared(client, people):
     client.force_login(people["counsellor_a"])
     private = people["links"]["private"]

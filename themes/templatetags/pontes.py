@@ -1,15 +1,11 @@
 """Language switcher, hreflang alternates and Babel formatting for the templates."""
 
-import datetime
-from functools import lru_cache
-
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Page
 
 from accounts import api as accounts_api
@@ -80,20 +76,8 @@ def _locale():
     return content_api.babel_locale(translation.get_language() or settings.LANGUAGE_CODE)
 
 
-@register.filter
-def local_date(value, fmt="long"):
-    """A date in the reader's language, for example "23. marraskuuta 2026"."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
-    return _format_date(value, fmt, _locale())
-
-
-@lru_cache(maxsize=4096)
-def _format_date(value, fmt, locale):
-    """Babel takes tens of microseconds a date; a caseload shows the same dates many times."""
-    return format_date(value, format=fmt, locale=locale)
+# A date in the reader's language, for example "23. marraskuuta 2026".
+local_date = register.filter("local_date", content_api.local_date)
 
 
 @register.filter
