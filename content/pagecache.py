@@ -6,7 +6,8 @@ or a level or area is saved; each of those bumps a generation number, and every 
 stored under the generation it was computed in. With Redis as the cache (production with
 REDIS_URL) every process sees the bump at once. With a per-process cache (the embedded default)
 the bump reaches only the process that made the change, so values also expire after
-PAGECACHE_SECONDS: another worker shows a changed menu at most that much later. Lessons
+PAGECACHE_SECONDS: another worker shows a changed menu at most that much later. Saving a site
+(its host names, its root page) bumps the generation too. Lessons
 themselves are never served from this cache."""
 
 import itertools
@@ -66,8 +67,11 @@ def connect():
     # every model of a page's inheritance chain sends post_delete; any Page instance counts
     post_delete.connect(_changed, dispatch_uid="pagecache-delete")
     # the framework's levels and areas label pages and facets: cached with them
+    from wagtail.models import Site
+
     from .models import CompetenceArea, Level
 
-    for model in (Level, CompetenceArea):
+    # ... and a site's host names and root page decide which menu a request gets
+    for model in (Level, CompetenceArea, Site):
         post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"pagecache-{model}")
         post_delete.connect(_vocabulary_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")

@@ -51,3 +51,18 @@ def test_a_published_menu_page_appears_and_goes_on_each_change(client):
     page.delete()
     commit()
     assert "Careers week" not in menu_of(client)
+
+
+def test_saving_a_site_forgets_the_menus(client):
+    """Menus are cached per host: a site's host names and root page decide which one a host gets."""
+    from wagtail.models import Site
+
+    from content.pagecache import generation
+
+    assert '<a class="brand" href="/en/">' in client.get("/en/").content.decode()
+    before = generation()
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Pontes"
+    site.save()
+    commit()
+    assert generation() != before

@@ -97,20 +97,34 @@ def minutes(value):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The localized home page and its sections shown in menus, cached until pages change."""
+    """The localized home page's address and its sections shown in menus (id, path, title and
+    address), cached per host and language until pages or sites change: finding the request's
+    site and each page's address are queries of their own, on every page of the site."""
     from wagtail.models import Site
 
-    site = Site.find_for_request(context["request"])
-    if site is None:
-        return {"home": None, "items": []}
+    request = context["request"]
 
     def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {"home_url": "/", "items": []}
         home = site.root_page.localized
-        return {"home": home, "items": list(home.get_children().live().in_menu())}
+        items = home.get_children().live().in_menu()
+        return {
+            "home_url": home.get_url(request),
+            "items": [
+                {
+                    "id": item.id,
+                    "path": item.path,
+                    "title": item.title,
+                    "url": item.get_url(request),
+                }
+                for item in items
+            ],
+        }
 
-    return content_api.cached_until_pages_change(
-        f"menu:{site.pk}:{translation.get_language()}", build
-    )
+    host = f"{request.get_host()}:{request.get_port()}"
+    return content_api.cached_until_pages_change(f"menu:{host}:{translation.get_language()}", build)
 
 
 @register.filter
