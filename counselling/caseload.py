@@ -126,7 +126,7 @@ class _IsoDate(Func):
 
 
 def _weigh(counsellor, rows, today, stalled_days):
-    """Fill in groups, completion, activity and flags of these rows, in six queries."""
+    """Fill in groups, completion, activity and flags of these rows, in five queries."""
     by_client = {row.link.client_id: row for row in rows}
     memberships = GroupMember.objects.filter(
         group__counsellor=counsellor, client_id__in=list(by_client)
@@ -190,7 +190,8 @@ def _add(row, total, done, due_on, today):
 
 def caseload(*, counsellor, today, stalled_days, group_id=None, flag="", sort="name", text=""):
     """Every client of the counsellor as a CaseloadRow, weighed, filtered and sorted, in a fixed
-    number of queries: the completion sums are computed by the database, one row per client."""
+    number of queries: the database counts completed lessons per client and module, and the
+    assignments are summed per client here."""
     rows = [_row(values) for values in _linked(counsellor, group_id, text)]
     _weigh(counsellor, rows, today, stalled_days)
     if flag:
