@@ -12,13 +12,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from .dates import babel_locale, local_date
+from .dates import babel_locale, current_locale, local_date
 from .models import CompetenceArea, Level, Statement
 from .pagecache import cached as cached_until_pages_change
 
 __all__ = [
     "FRAMEWORK_DIR",
     "babel_locale",
+    "current_locale",
     "local_date",
     "cached_until_pages_change",
     "ensure_locales",

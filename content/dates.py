@@ -1,5 +1,5 @@
 """Dates as the reader's language writes them, for templates and for pages that build their
-cells in Python (the counsellors' caseload). content.api re-exports `local_date`."""
+cells in Python (the counsellors' caseload). content.api re-exports these."""
 
 import datetime
 from functools import lru_cache
@@ -17,6 +17,11 @@ def babel_locale(language):
     return BABEL_LOCALES.get(language, translation.to_locale(language))
 
 
+def current_locale():
+    """The Babel locale of the language being shown (the site's default outside a request)."""
+    return babel_locale(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def local_date(value, fmt="long"):
     """A date in the current language, for example "23. marraskuuta 2026"; an aware datetime is
     first read in the current time zone. Nothing for no date."""
@@ -24,8 +29,7 @@ def local_date(value, fmt="long"):
         return ""
     if isinstance(value, datetime.datetime):
         value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return _format_date(value, fmt, babel_locale(language))
+    return _format_date(value, fmt, current_locale())
 
 
 @lru_cache(maxsize=4096)

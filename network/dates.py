@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from babel.dates import format_date, format_skeleton, format_time, get_timezone_location
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from content import api as content_api
@@ -24,8 +23,7 @@ def reader_zone(request):
         return None
 
 
-def _locale():
-    return content_api.babel_locale(translation.get_language() or "en")
+_locale = content_api.current_locale
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from babel.lists import format_list
 from django import template
 from django.conf import settings
-from django.utils import translation
 
 from accounts import api as accounts_api
 from content import api as content_api
@@ -16,8 +15,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 def _join(names):
-    locale = content_api.babel_locale(translation.get_language() or "en")
-    return format_list([str(name) for name in names], locale=locale)
+    return format_list([str(name) for name in names], locale=content_api.current_locale())
 
 
 @register.filter

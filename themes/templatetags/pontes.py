@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from accounts import api as accounts_api
 from content import api as content_api
@@ -72,8 +72,7 @@ def absolute(context, url):
     return context["request"].build_absolute_uri(url)
 
 
-def _locale():
-    return content_api.babel_locale(translation.get_language() or settings.LANGUAGE_CODE)
+_locale = content_api.current_locale
 
 
 # A date in the reader's language, for example "23. marraskuuta 2026".
@@ -100,8 +99,6 @@ def main_menu(context):
     """The localized home page's address and its sections shown in menus (id, path, title and
     address), cached per host and language until pages or sites change: finding the request's
     site and each page's address are queries of their own, on every page of the site."""
-    from wagtail.models import Site
-
     request = context["request"]
 
     def build():
