@@ -18,10 +18,8 @@ _ROWS_PER_STATEMENT = 500
 
 
 def write(*, counsellor, client_ids, what, now):
-    rows = [
-        (client_id, counsellor.pk, str(counsellor)[:150], what, _at(now))
-        for client_id in client_ids
-    ]
+    name, at = str(counsellor)[:150], _at(now)
+    rows = [(client_id, counsellor.pk, name, what, at) for client_id in client_ids]
     statements = [
         _statement(rows[start : start + _ROWS_PER_STATEMENT])
         for start in range(0, len(rows), _ROWS_PER_STATEMENT)
