@@ -6,10 +6,10 @@ but no completion, activity or flags."""
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Func, Max
+from django.db.models import BooleanField, CharField, ExpressionWrapper, Func, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -126,51 +126,59 @@ class _IsoDate(Func):
 
 
 def _weigh(counsellor, rows, today, stalled_days):
-    """Fill in groups, completion, activity and flags of these rows, in five queries."""
+    """Fill in groups, completion, activity and flags of these rows, in four queries."""
     by_client = {row.link.client_id: row for row in rows}
     memberships = GroupMember.objects.filter(
         group__counsellor=counsellor, client_id__in=list(by_client)
     ).values_list("client_id", "group__name")
     for client_id, name in memberships:
         by_client[client_id].groups.append(name)
-    mine = Assignment.objects.filter(counsellor=counsellor, client_id__in=list(by_client))
+    # A client is stalled when neither their last activity nor their latest assignment is on or
+    # after this moment (midnight, local time, `stalled_days - 1` days ago).
+    recent_from = timezone.make_aware(datetime.combine(today - timedelta(stalled_days - 1), time()))
     # A page of 50 clients holds a thousand assignments of a few modules: module keys and due
     # dates come as text, each key parsed once per module, dates compared as ISO text (the same
-    # order) and parsed only for the rows' results.
+    # order) and parsed only for the rows' results; whether each is recent is a boolean.
     assignments = list(
-        mine.order_by().values_list(
-            "client_id", Cast("module_key", CharField()), _IsoDate("due_on")
+        Assignment.objects.filter(counsellor=counsellor, client_id__in=list(by_client))
+        .order_by()
+        .values_list(
+            "client_id",
+            Cast("module_key", CharField()),
+            _IsoDate("due_on"),
+            ExpressionWrapper(Q(assigned_at__gte=recent_from), output_field=BooleanField()),
         )
     )
-    # a grouped query: converting a thousand datetimes costs more than a round trip on SQLite
-    latest = dict(mine.order_by().values_list("client_id").annotate(Max("assigned_at")))
     shared = [client_id for client_id, row in by_client.items() if row.shared]
-    totals, done = _lessons(shared, {raw for _client, raw, _due in assignments})
-    still_open, today_iso = set(), today.isoformat()
-    for client_id, raw, due_on in assignments:
+    totals, done, activity = _lessons(shared, {raw for _c, raw, _due, _recent in assignments})
+    still_open, assigned_lately, today_iso = set(), set(), today.isoformat()
+    for client_id, raw, due_on, recent in assignments:
+        if recent:
+            assigned_lately.add(client_id)
         if raw in totals:  # else unpublished since: the client no longer sees it either
             row = by_client[client_id]
             if not _add(row, totals[raw], done.get((client_id, raw), 0), due_on, today_iso):
                 still_open.add(client_id)
-    activity = progress_api.last_activity(learner_ids=shared)
-    quiet_since = today - timedelta(days=stalled_days)
     for row in rows:
         row.next_due = row.next_due and date.fromisoformat(row.next_due)
         client_id = row.link.client_id
         if row.shared:
             row.last_activity = activity.get(client_id)
         if row.shared and client_id in still_open:
-            since = max(filter(None, [row.last_activity, latest[client_id]]))
-            row.stalled = timezone.localtime(since).date() <= quiet_since
+            row.stalled = client_id not in assigned_lately and (
+                row.last_activity is None or row.last_activity < recent_from
+            )
 
 
 def _lessons(learner_ids, raw_keys):
-    """({module key text: live lessons}, {(learner, module key text): lessons completed})."""
+    """({module key text: live lessons}, {(learner, module key text): lessons completed},
+    {learner: last activity})."""
     keys = {raw: uuid.UUID(raw) for raw in raw_keys}
     counts = progress_api.many_modules_progress(learner_ids=learner_ids, module_keys=keys.values())
     raw_of = {key: raw for raw, key in keys.items()}
     totals = {raw_of[key]: total for key, total in counts.totals.items()}
-    return totals, {(learner, raw_of[key]): n for (learner, key), n in counts.done.items()}
+    done = {(learner, raw_of[key]): n for (learner, key), n in counts.done.items()}
+    return totals, done, counts.last_activity
 
 
 def _add(row, total, done, due_on, today):

@@ -4,7 +4,7 @@ queries however many learners and modules. progress.api re-exports these."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
@@ -17,10 +17,12 @@ from .reading import _live_children, _model, _pick
 
 @dataclass(frozen=True)
 class ModuleCounts:
-    """{(learner_id, module_key): lessons completed}, {module_key: live lessons}."""
+    """{(learner_id, module_key): lessons completed}, {module_key: live lessons}, {learner_id:
+    when they last did anything in any module}."""
 
     done: dict
     totals: dict
+    last_activity: dict
 
     def of(self, learner_id, module_key):
         total = self.totals.get(module_key, 0)
@@ -48,21 +50,27 @@ def module_keys_of_course(*, course):
 
 def many_modules_progress(*, learner_ids, module_keys):
     """Lessons completed per learner and module, counted against the source tree's live lessons
-    (a lesson not yet translated still counts), in two queries."""
+    (a lesson not yet translated still counts), and each learner's last activity in any module,
+    in one query (the lessons of live modules are cached)."""
+    module_keys = set(module_keys)
     totals, lesson_keys = module_totals(module_keys=module_keys)
+    counted = Q(module_key__in=module_keys, lesson_key__in=lesson_keys, status=Status.COMPLETED)
     rows = (
-        LessonProgress.objects.filter(
-            learner_id__in=learner_ids,
-            module_key__in=set(module_keys),
-            lesson_key__in=lesson_keys,
-            status=Status.COMPLETED,
-        )
+        LessonProgress.objects.filter(learner_id__in=learner_ids)
         .values_list("learner_id", "module_key")
-        .annotate(done=Count("id"))
+        .annotate(
+            done=Count("id", filter=counted) if lesson_keys else Value(0),
+            last=Max("last_activity_at"),
+        )
+        .order_by()
     )
-    return ModuleCounts(
-        done={(learner, module): done for learner, module, done in rows}, totals=totals
-    )
+    done, last_activity = {}, {}
+    for learner, module, count, last in rows:
+        if count:
+            done[learner, module] = count
+        if learner not in last_activity or last > last_activity[learner]:
+            last_activity[learner] = last
+    return ModuleCounts(done=done, totals=totals, last_activity=last_activity)
 
 
 def module_totals(*, module_keys):

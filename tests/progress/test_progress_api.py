@@ -211,3 +211,24 @@ def test_nothing_is_recorded_while_a_guardian_has_not_consented(pending_learner,
         record(pending_learner, lesson)
     assert not Statement.objects.filter(learner=pending_learner).exists()
     assert not LessonProgress.objects.filter(learner=pending_learner).exists()
+
+
+def test_many_modules_progress_counts_asked_modules_and_the_latest_activity_in_any(
+    learner, other_learner
+):
+    first, other = module_in("en", 0), module_in("en", 1)
+    start = timezone.now() - timedelta(days=3)
+    for lesson in lessons_of(first)[:2]:
+        api.complete_lesson(learner=learner, lesson=lesson, now=start)
+    api.start_module(learner=learner, module=other, now=start + timedelta(days=1))
+    counts = api.many_modules_progress(
+        learner_ids=[learner.id, other_learner.id], module_keys=[first.translation_key]
+    )
+    assert counts.of(learner.id, first.translation_key) == (2, 3)
+    assert counts.of(other_learner.id, first.translation_key) == (0, 3)
+    assert counts.totals == {first.translation_key: 3}
+    # started, not completed, and not asked about: still the learner's latest activity
+    assert counts.last_activity == {learner.id: start + timedelta(days=1)}
+    assert api.many_modules_progress(learner_ids=[learner.id], module_keys=[]).last_activity == {
+        learner.id: start + timedelta(days=1)
+    }
