@@ -26,11 +26,11 @@ def caseload_rows(rows):
     address = reverse("counselling:client", kwargs={"link_uuid": _NO_UUID})
     completed = _("%(done)s of %(total)s (%(percent)s %%)")
     not_yet, not_shared = _("Not yet"), _("Progress not shared")
-    flag_cells = _FlagCells()
+    flag_cells, locale = _FlagCells(), content_api.current_locale()
     html = []
     for row in rows:
         start = (address.replace(_NO_UUID, str(row.link.uuid)), row.name, ", ".join(row.groups))
-        due = content_api.local_date(row.next_due, "medium")
+        due = content_api.local_date(row.next_due, "medium", locale)
         flags = flag_cells[tuple(row.flags)]
         if not row.shared:
             html.append(format_html(_NOT_SHARED, *start, row.assigned, not_shared, due, flags))
@@ -42,7 +42,7 @@ def caseload_rows(rows):
                 "total": row.assigned,
                 "percent": row.completion,
             }
-        last = content_api.local_date(row.last_activity, "medium") or not_yet
+        last = content_api.local_date(row.last_activity, "medium", locale) or not_yet
         html.append(format_html(_SHARED, *start, row.assigned, done, last, due, flags))
     return mark_safe("\n".join(html))  # noqa: S308 - each part is format_html's, values escaped
 
