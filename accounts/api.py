@@ -25,6 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from .cleanup import UNCONFIRMED_ACCOUNT_MAX_AGE, unconfirmed_accounts
 from .constants import (
     COUNTRY_NAMES,
     DEFAULT_DIGITAL_CONSENT_AGE,
@@ -53,6 +54,7 @@ from .roles import (  # noqa: F401 - organisations and roles are part of the pub
 __all__ = [
     "Role",
     "EMAIL_LINK_MAX_AGE",
+    "UNCONFIRMED_ACCOUNT_MAX_AGE",
     "GUARDIAN_LINK_MAX_AGE",
     "age_band_for",
     "age_on",
@@ -62,6 +64,7 @@ __all__ = [
     "confirm_guardian_consent",
     "consent_age",
     "delete_account",
+    "delete_unconfirmed_accounts",
     "email_confirmation_token",
     "email_in_use",
     "ensure_organisation",
@@ -85,6 +88,7 @@ __all__ = [
     "resend_guardian_request",
     "update_profile",
     "users_with_role",
+    "unconfirmed_accounts",
 ]
 
 logger = logging.getLogger(__name__)
@@ -561,3 +565,19 @@ def delete_account(*, user, now):
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
             model.objects.filter(names).delete()
     logger.info("Account %s deleted at %s", user_id, now.isoformat())
+
+
+def delete_unconfirmed_accounts(*, now):
+    """Delete every sign-up whose address was not confirmed within UNCONFIRMED_ACCOUNT_MAX_AGE,
+    as its owner deleting it would; returns how many went. Each is read again and locked in its
+    own transaction, so one confirmed meanwhile stays."""
+    deleted = 0
+    for user_id in list(unconfirmed_accounts(now=now).values_list("id", flat=True)):
+        with transaction.atomic():
+            user = unconfirmed_accounts(now=now).select_for_update().filter(id=user_id).first()
+            if user is not None:
+                delete_account(user=user, now=now)
+                deleted += 1
+    if deleted:
+        logger.info("Deleted %s accounts whose address was never confirmed", deleted)
+    return deleted

@@ -242,7 +242,14 @@ def deleted(request):
 
 
 def privacy(request):
-    return render(request, "accounts/privacy.html", {"version": PRIVACY_NOTICE_VERSION})
+    return render(
+        request,
+        "accounts/privacy.html",
+        {
+            "version": PRIVACY_NOTICE_VERSION,
+            "unconfirmed_days": api.UNCONFIRMED_ACCOUNT_MAX_AGE.days,
+        },
+    )
 
 
 def guardian_confirm(request, token):
