@@ -25,6 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from . import mailbudget
 from .cleanup import UNCONFIRMED_ACCOUNT_MAX_AGE, unconfirmed_accounts
 from .constants import (
     COUNTRY_NAMES,
@@ -86,6 +87,7 @@ __all__ = [
     "register_learner",
     "registration_errors",
     "resend_guardian_request",
+    "TooManyEmails",
     "update_profile",
     "users_with_role",
     "unconfirmed_accounts",
@@ -414,7 +416,12 @@ def _send(user, template, to, *, links, **context):
     send them; `links` are {name: (URL name, kwargs)}, made absolute in that language too.
 
     A mail server failure must not lose the account, nor tell the visitor anything: it is
-    logged."""
+    logged. So is an e-mail not sent because the address had its share (mailbudget)."""
+    if not mailbudget.spend(to):
+        logger.warning(
+            "Not sending the %s e-mail for user %s: address over its limit", template, user.id
+        )
+        return
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         for name, (url_name, kwargs) in links.items():
@@ -481,10 +488,17 @@ def _send_signup_attempt(user):
     )
 
 
+class TooManyEmails(Exception):
+    """The address has had its share of e-mails for now (mailbudget): nothing was sent."""
+
+
 def resend_guardian_request(*, user, now):
-    """Send the guardian a fresh link, for example after the first one expired."""
+    """Send the guardian a fresh link, for example after the first one expired. Raises
+    TooManyEmails when the guardian's address has had its share of e-mails for now."""
     if user.guardian_consent != GuardianConsent.PENDING:
         raise PermissionDenied("no consent is waiting")
+    if not mailbudget.has_room(user.guardian_email):
+        raise TooManyEmails
     transaction.on_commit(lambda: _send_guardian_request(user, now))
 
 

@@ -1,5 +1,7 @@
 """Forms for learners' accounts. They check what was typed; the rules live in api.py."""
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
@@ -7,7 +9,7 @@ from django.contrib.auth import password_validation
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import api
+from . import api, mailbudget
 from .constants import (
     OTHER_COUNTRY,
     OTHER_COUNTRY_NAME,
@@ -15,6 +17,8 @@ from .constants import (
     AgeBand,
     LevelCode,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def country_choices(blank_label):
@@ -201,10 +205,21 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         ),
     )
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+    def send_mail(
+        self, subject_template, body_template, context, from_email, to_email, *args, **kwargs
+    ):
+        """The reset page says the same whether or not this sends: an address that had its share
+        of e-mails (mailbudget) gets none, and the refusal is logged."""
+        if not mailbudget.spend(to_email):
+            logger.warning(
+                "Not sending a password reset to user %s: over its limit", context["user"].id
+            )
+            return
         language = context["user"].preferred_language or translation.get_language()
         with translation.override(language):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+            super().send_mail(
+                subject_template, body_template, context, from_email, to_email, *args, **kwargs
+            )
 
 
 class ProfileForm(ApiErrorsMixin, forms.Form):

@@ -208,13 +208,24 @@ def profile(request):
 @require_POST
 @login_required
 def resend_guardian_request(request):
+    address = request.user.guardian_email
     try:
         api.resend_guardian_request(user=request.user, now=timezone.now())
     except PermissionDenied:
         return redirect("accounts:profile")
+    except api.TooManyEmails:
+        messages.error(
+            request,
+            _(
+                "We have sent several e-mails to %(address)s recently, so we are not sending "
+                "another one now. Please try again later."
+            )
+            % {"address": address},
+        )
+        return redirect("accounts:profile")
     messages.success(
         request,
-        _("We sent the e-mail to %(address)s again.") % {"address": request.user.guardian_email},
+        _("We sent the e-mail to %(address)s again.") % {"address": address},
     )
     return redirect("accounts:profile")
 

@@ -37,3 +37,14 @@ def fresh_page_cache():
     cache.delete(GENERATION_KEY)
     yield
     cache.delete(GENERATION_KEY)
+
+
+@pytest.fixture(autouse=True)
+def fresh_mail_counts(monkeypatch):
+    """Each test counts account e-mails (accounts.mailbudget) afresh: under keys of its own, as
+    the cache outlives the test."""
+    import uuid
+
+    from accounts import mailbudget
+
+    monkeypatch.setattr(mailbudget, "KEY_PREFIX", f"test-mail:{uuid.uuid4().hex}")
