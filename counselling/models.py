@@ -94,7 +94,9 @@ class Assignment(models.Model):
     client reads it in their own language."""
 
     uuid = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    counsellor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    # no index of its own: counselling_assign_once (counsellor, client, module_key) starts with
+    # the counsellor and serves every lookup by counsellor, or by counsellor and client
+    counsellor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+", db_index=False)
     client = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="assignments")
     module_key = models.UUIDField(_("module"))
     course_key = models.UUIDField(_("course"), null=True, blank=True)
@@ -116,7 +118,6 @@ class Assignment(models.Model):
                 condition=Q(note="") | ~Q(note_language=""), name="counselling_note_has_language"
             ),
         ]
-        indexes = [models.Index(fields=["counsellor", "client"], name="counselling_assigned")]
 
 
 class SentNotice(models.Model):
