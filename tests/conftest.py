@@ -42,9 +42,12 @@ def fresh_page_cache():
 @pytest.fixture(autouse=True)
 def fresh_mail_counts(monkeypatch):
     """Each test counts account e-mails (accounts.mailbudget) afresh: under keys of its own, as
-    the cache outlives the test."""
+    the cache outlives the test, and on a stopped clock (half past noon on a fixed day), so no
+    hour ends halfway through a test and starts a new count."""
     import uuid
+    from types import SimpleNamespace
 
     from accounts import mailbudget
 
     monkeypatch.setattr(mailbudget, "KEY_PREFIX", f"test-mail:{uuid.uuid4().hex}")
+    monkeypatch.setattr(mailbudget, "time", SimpleNamespace(time=lambda: 20000 * 86400 + 45000))

@@ -2,6 +2,7 @@
 moderators' admin render none of them active."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import icalendar
 import pytest
@@ -67,10 +68,9 @@ def _event_data(payload):
     return {
         "title": f"Event {payload}"[:150],
         "description": f"Before {payload} after",
-        "start": (NOW.date().isoformat() + "T10:00").replace(
-            NOW.date().isoformat(), (NOW.date().replace(year=NOW.year + 1)).isoformat()
-        ),
-        "end": (NOW.date().replace(year=NOW.year + 1)).isoformat() + "T12:00",
+        # a year ahead by days: replace(year=...) fails on 29 February
+        "start": (NOW.date() + timedelta(days=365)).isoformat() + "T10:00",
+        "end": (NOW.date() + timedelta(days=365)).isoformat() + "T12:00",
         "time_zone": "Europe/Lisbon",
         "format": "onsite",
         "address": f"Street {payload}"[:300],
