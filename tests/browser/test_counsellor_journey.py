@@ -31,6 +31,7 @@ def test_invite_accept_assign_learn_and_follow(mikko, browser_page, axe_violatio
 
     # the counsellor makes an invitation code
     sign_in(page, "counsellor@pontes.example", "pontes-counsellor")
+    page.get_by_role("button", name="Menu").click()  # a phone's header: the menu opens first
     page.get_by_role("link", name="My clients").click()
     assert axe_violations(page) == []
     page.get_by_role("navigation", name="Counselling").get_by_role(

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,10 +39,13 @@ def test_from_sign_up_to_a_certificate(browser_page, axe_violations):
 
     # a module of level A in Portuguese: start it, then finish every lesson
     page.goto(page.base_url + "/pt/")
+    page.get_by_role("button", name="Menu").click()  # a phone's header: the menu opens first
     page.locator(".main-nav a").first.click()
     page.locator("select[name=level]").select_option("A")
     page.locator("form.filters button[type=submit]").click()
     page.locator("ul.cards > li.card h3 a").first.click()
+    # the click starts the module's page; wait until it is there before reading it
+    expect(page.locator("ol.lesson-list a")).to_have_count(3)
     module_url = page.url
     lesson_urls = [
         page.base_url + href
