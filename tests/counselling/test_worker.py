@@ -40,6 +40,7 @@ def worker():
     }
     app.conf.update(broker_url=REDIS, task_always_eager=False, broker_transport_options={})
     _forget_connections()
+    app.control.purge()  # messages an aborted earlier run left behind are not this test's
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING"):
             yield
@@ -68,8 +69,10 @@ def test_a_real_worker_sends_the_new_assignment_notice(worker, organisation):
         due_on=days(3).date(),
         now=NOW,
     )
+    to_client = lambda: [m for m in mail.outbox if m.to == ["worker_client@example.org"]]  # noqa: E731
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not mail.outbox:
+    while time.monotonic() < deadline and not to_client():
         time.sleep(0.2)
-    assert [message.to for message in mail.outbox] == [["worker_client@example.org"]]
-    assert module("sv").title in mail.outbox[0].subject
+    time.sleep(0.5)  # a second notice, were one wrongly queued, has the time to arrive
+    assert len(to_client()) == 1
+    assert module("sv").title in to_client()[0].subject
