@@ -16,15 +16,18 @@ from .constants import Flag
 
 _NO_UUID = "00000000-0000-0000-0000-000000000000"
 _START = '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td class="number">{}</td>'
-_SHARED = _START + '<td class="number">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>'
-_NOT_SHARED = _START + '<td class="number" colspan="2"><em>{}</em></td><td>{}</td><td>{}</td></tr>'
+_SHARED = (
+    _START + '<td class="number">{}</td><td class="number">{}</td><td>{}</td><td>{}</td><td>{}</td>'
+    "</tr>"
+)
+_NOT_SHARED = _START + '<td class="number" colspan="3"><em>{}</em></td><td>{}</td><td>{}</td></tr>'
 
 
 def caseload_rows(rows):
     """The `<tr>` of each CaseloadRow: name linking to the client's page, groups, modules
-    assigned, completion and last activity (or "Progress not shared"), next due date, flags."""
+    assigned; modules completed, completion (the percentage of lessons) and last activity, or
+    "Progress not shared"; next due date, flags."""
     address = reverse("counselling:client", kwargs={"link_uuid": _NO_UUID})
-    completed = _("%(done)s of %(total)s (%(percent)s %%)")
     not_yet, not_shared = _("Not yet"), _("Progress not shared")
     flag_cells, locale = _FlagCells(), content_api.current_locale()
     html = []
@@ -35,15 +38,9 @@ def caseload_rows(rows):
         if not row.shared:
             html.append(format_html(_NOT_SHARED, *start, row.assigned, not_shared, due, flags))
             continue
-        done = "–"
-        if row.completion is not None:
-            done = completed % {
-                "done": row.modules_done,
-                "total": row.assigned,
-                "percent": row.completion,
-            }
+        done, percent = ("–", "–") if row.completion is None else (row.modules_done, row.completion)
         last = content_api.local_date(row.last_activity, "medium", locale) or not_yet
-        html.append(format_html(_SHARED, *start, row.assigned, done, last, due, flags))
+        html.append(format_html(_SHARED, *start, row.assigned, done, percent, last, due, flags))
     return mark_safe("\n".join(html))  # noqa: S308 - each part is format_html's, values escaped
 
 

@@ -148,8 +148,10 @@ def test_the_rows_escape_names_and_groups_and_say_what_is_not_shared(client, peo
     assert "&lt;b&gt;Cohort&lt;/b&gt;" in body
     rows = body.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     assert rows.count('<tr><th scope="row">') == 2
-    assert "0 of 1 (0 %)" in rows and "Not yet" in rows
-    assert '<td class="number" colspan="2"><em>Progress not shared</em></td>' in rows
+    # modules assigned, modules completed, completion (% of lessons), last activity
+    assert '<td class="number">1</td><td class="number">0</td><td class="number">0</td>' in rows
+    assert "<td>Not yet</td>" in rows
+    assert '<td class="number" colspan="3"><em>Progress not shared</em></td>' in rows
     assert '<span class="flag flag--ok">On track</span>' in rows
 
 
@@ -244,7 +246,8 @@ def test_sorting_weighs_every_client_not_only_the_page(client, big_caseload):
     assert rows[0].completion == lowest  # who is furthest behind comes first
     assert rows[-1].completion is None  # not shared: last
     body = client.get(reverse("counselling:caseload"), {"sort": "completion"}).content.decode()
-    assert f"({lowest} %)" in body.split('<th scope="row">')[1]
+    # the first row's completion: the last number before the activity cell
+    assert f'<td class="number">{lowest}</td><td>' in body.split('<th scope="row">')[1]
 
 
 def test_the_query_count_does_not_grow_with_the_caseload(client, big_caseload):
