@@ -9,9 +9,10 @@ from babel.numbers import format_percent
 from django import template
 from django.utils import timezone
 
+from content import api as content_api
 from progress import api as progress_api
 
-from .pontes import _locale, local_date
+from .pontes import local_date
 
 register = template.Library()
 
@@ -115,7 +116,7 @@ def chart_data(history):
     for position, key in enumerate(names):
         colour, dash, marker = STYLES[position % len(STYLES)]
         series[key] = Series(key=key, name=names[key], colour=colour, dash=dash, marker=marker)
-    locale = _locale()
+    locale = content_api.current_locale()
     rows = []
     for index, result in enumerate(history):
         x = _x(index, len(history))

@@ -72,9 +72,6 @@ def absolute(context, url):
     return context["request"].build_absolute_uri(url)
 
 
-_locale = content_api.current_locale
-
-
 # A date in the reader's language, for example "23. marraskuuta 2026".
 local_date = register.filter("local_date", content_api.local_date)
 
@@ -85,13 +82,15 @@ def local_number(value):
     1000 read the same in all six languages, and need no call into Babel."""
     if isinstance(value, int) and -1000 < value < 1000:
         return str(value)
-    return format_decimal(value, locale=_locale())
+    return format_decimal(value, locale=content_api.current_locale())
 
 
 @register.filter
 def minutes(value):
     """A duration in minutes as the reader's language writes it ("45 min", "45 мин.")."""
-    return format_unit(value, "duration-minute", length="short", locale=_locale())
+    return format_unit(
+        value, "duration-minute", length="short", locale=content_api.current_locale()
+    )
 
 
 @register.simple_tag(takes_context=True)
