@@ -6,9 +6,11 @@ always upcoming and past events; loading again moves them instead of adding more
 import datetime
 import io
 import zoneinfo
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.utils import override_settings
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
@@ -45,10 +47,19 @@ def _logo(name, colour):
     return upload
 
 
+@contextmanager
+def _without_email():
+    """Wagtail's workflow e-mails (submitted, approved: four per post) for the demo's own posts
+    would print some 180 messages in the terminal of `make run`, to people who are the loader."""
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        yield
+
+
 def _publish(post, *, editor, moderator, now):
-    network_api.save_draft(by=editor, post=post, now=now)
-    network_api.submit(by=editor, post=post, now=now)
-    network_api.approve(by=moderator, post=post, now=now)
+    with _without_email():
+        network_api.save_draft(by=editor, post=post, now=now)
+        network_api.submit(by=editor, post=post, now=now)
+        network_api.approve(by=moderator, post=post, now=now)
 
 
 def _profile(organisation, data, editor, moderator, now):
