@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
@@ -212,6 +212,28 @@ def start_module(*, learner, module, now):
     return lesson
 
 
+def _insert_completed(*, learner, lesson, now, score, seconds):
+    """A new completed row for the lesson, or None when the learner's row for it appeared
+    since it was looked for (progress_lesson_once): the savepoint keeps the caller's
+    transaction usable, so the caller updates that row instead of failing."""
+    try:
+        with transaction.atomic():
+            # the module's key is needed only for a new row; an existing one already has it
+            return LessonProgress.objects.create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                module_key=lesson.get_parent().translation_key,
+                status=Status.COMPLETED,
+                score=None if score is None else max(0.0, score),
+                time_spent_seconds=int(seconds or 0),
+                started_at=now,
+                last_activity_at=now,
+                completed_at=now,
+            )
+    except IntegrityError:
+        return None
+
+
 def complete_lesson(*, learner, lesson, now, statement_id=None, score=None, duration_seconds=None):
     """Record the lesson as completed, once per statement id; returns a `Completion`.
 
@@ -244,19 +266,14 @@ def complete_lesson(*, learner, lesson, now, statement_id=None, score=None, dura
             # completed before (a learner coming back to a lesson): one UPDATE, nothing to issue
             return Completion(rows=mine, newly_completed=False)
         row = mine.select_for_update().first()
+        new = None
         if row is None:
-            # the module's key is needed only for a new row; an existing one already has it
-            row = LessonProgress.objects.create(
-                learner=learner,
-                lesson_key=lesson.translation_key,
-                module_key=lesson.get_parent().translation_key,
-                status=Status.COMPLETED,
-                score=None if score is None else max(0.0, score),
-                time_spent_seconds=int(duration_seconds or 0),
-                started_at=now,
-                last_activity_at=now,
-                completed_at=now,
+            new = _insert_completed(
+                learner=learner, lesson=lesson, now=now, score=score, seconds=duration_seconds
             )
+            # None: another request (a double click) made the row first; this one updates it
+            row = new or mine.select_for_update().get()
+        if new is not None:
             newly_completed = True
         else:
             newly_completed = row.status != Status.COMPLETED

@@ -232,3 +232,40 @@ def test_many_modules_progress_counts_asked_modules_and_the_latest_activity_in_a
     assert api.many_modules_progress(learner_ids=[learner.id], module_keys=[]).last_activity == {
         learner.id: start + timedelta(days=1)
     }
+
+
+def test_a_double_click_that_completes_a_lesson_twice_at_once_is_not_an_error(learner, monkeypatch):
+    """Two requests both find no row and both insert it: the second's insert breaks the
+    unique constraint, and it updates the first one's row instead (PostgreSQL; SQLite runs
+    one write at a time). The interleaving is made here: the other request's row appears
+    between this request's look and its insert."""
+    from django.db.models import QuerySet
+
+    lesson = lessons_of(module_in("en", 0))[1]
+    now = timezone.now()
+    first = QuerySet.first
+
+    def the_other_request_was_quicker(queryset):
+        if queryset.model is LessonProgress and queryset.query.select_for_update:
+            monkeypatch.setattr(QuerySet, "first", first)
+            LessonProgress.objects.create(
+                learner=learner,
+                lesson_key=lesson.translation_key,
+                module_key=lesson.get_parent().translation_key,
+                status=Status.COMPLETED,
+                time_spent_seconds=30,
+                started_at=now,
+                last_activity_at=now,
+                completed_at=now,
+            )
+            return None
+        return first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", the_other_request_was_quicker)
+    completion = api.complete_lesson(
+        learner=learner, lesson=lesson, now=now + timedelta(seconds=1), duration_seconds=20
+    )
+    assert not completion.newly_completed  # the other request completed it
+    row = LessonProgress.objects.get(learner=learner, lesson_key=lesson.translation_key)
+    assert (row.status, row.completed_at, row.time_spent_seconds) == (Status.COMPLETED, now, 50)
+    assert Statement.objects.filter(learner=learner, verb=Verb.COMPLETED).count() == 1
