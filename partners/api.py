@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import polib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -139,20 +139,36 @@ def upload_po(*, by, page, language, data, now):
     )
     if not result.ok:
         return result, None
-    with transaction.atomic():
-        Submission.objects.filter(
-            page=page, language=language, status=SubmissionStatus.PENDING
-        ).update(status=SubmissionStatus.SUPERSEDED)
-        submission = Submission.objects.create(
-            organisation=organisation,
-            page=page,
-            language=language,
-            po_text=str(result.po),
-            translated=sum(1 for entry in result.po if entry.msgstr),
-            uploaded_by=by,
-            uploaded_at=now,
-        )
+    submission = _replace_pending(
+        organisation=organisation,
+        page=page,
+        language=language,
+        po_text=str(result.po),
+        translated=sum(1 for entry in result.po if entry.msgstr),
+        uploaded_by=by,
+        uploaded_at=now,
+    )
     return result, submission
+
+
+def _replace_pending(**fields):
+    """Supersede the upload waiting for this page and language, and store the new one.
+
+    Two uploads at the same instant (PostgreSQL) both find nothing to supersede; the later
+    insert then breaks partners_one_pending_per_page_language, and a second try supersedes
+    the upload that was first."""
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                Submission.objects.filter(
+                    page=fields["page"],
+                    language=fields["language"],
+                    status=SubmissionStatus.PENDING,
+                ).update(status=SubmissionStatus.SUPERSEDED)
+                return Submission.objects.create(**fields)
+        except IntegrityError:
+            if attempt:
+                raise
 
 
 def _check_parent_translated(page, language):

@@ -234,3 +234,32 @@ def test_a_message_is_shown_once(client, people, lesson):
     response = _upload(client, lesson, po)
     page = client.get(response["Location"]).content.decode()
     assert page.count("Your translation now waits for a reviewer.") == 1
+
+
+def test_two_uploads_at_the_same_instant_leave_one_waiting(client, people, lesson, monkeypatch):
+    """Both find no upload to supersede (PostgreSQL); the later insert breaks the one-pending
+    constraint and tries again. The interleaving is made here: the other upload is stored
+    between this one's supersede and its insert."""
+    from django.db.models import QuerySet
+
+    po = _download(client, people["translator_pt"], lesson)
+    _edit_summary(po, "A primeira versão.")
+    _upload(client, lesson, po)
+    first = Submission.objects.get(page=lesson)
+    first.status = "superseded"  # kept aside: it plays the other upload below
+    first.save()
+    update = QuerySet.update
+
+    def the_other_upload_lands_now(queryset, **values):
+        changed = update(queryset, **values)
+        if queryset.model is Submission:
+            monkeypatch.setattr(QuerySet, "update", update)
+            Submission.objects.filter(id=first.id).update(status="pending")
+        return changed
+
+    monkeypatch.setattr(QuerySet, "update", the_other_upload_lands_now)
+    _edit_summary(po, "A segunda versão.")
+    assert _upload(client, lesson, po).status_code == 302
+    waiting = Submission.objects.get(page=lesson, status="pending")
+    assert "A segunda versão." in waiting.po_text
+    assert Submission.objects.get(id=first.id).status == "superseded"
