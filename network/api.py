@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +70,20 @@ def _unique_slug(model, text, organisation, exclude_id=None):
     return slug
 
 
+def _save(post):
+    """Save the post; a new one whose slug another request took since it was chosen (the
+    same title sent twice at once) takes the next free slug instead of failing."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                post.save()
+            return
+        except IntegrityError:
+            if attempt == 2 or not hasattr(post, "slug") or post.pk is not None:
+                raise
+            post.slug = _unique_slug(type(post), str(post), post.organisation)
+
+
 def _open_workflow(post):
     return (
         WorkflowState.objects.for_instance(post)
@@ -94,7 +108,7 @@ def save_draft(*, by, post, now):
         if hasattr(post, "slug") and not post.slug:
             post.slug = _unique_slug(type(post), str(post), post.organisation, exclude_id=post.pk)
         if not post.live:
-            post.save()
+            _save(post)
         workflow_state = _open_workflow(post) if post.pk else None
         if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
             workflow_state.cancel(user=by)

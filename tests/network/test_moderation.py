@@ -135,3 +135,22 @@ def test_the_members_dashboard_reads_statuses_in_a_fixed_number_of_queries(
         body = client.get(reverse("network:manage")).content.decode()
     assert body.count("Published") >= 4 and "Add the room number." in body
     assert body.count("Waiting for a moderator") == 3
+
+
+def test_the_same_title_saved_twice_at_once_gets_two_slugs(users, org_a, monkeypatch):
+    """Both requests find the slug free, and the later insert breaks its uniqueness; it then
+    takes the next free slug. The interleaving is made here: the first slug chosen is one
+    another request has just taken."""
+    taken = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    choose = api._unique_slug
+    chosen = []
+
+    def as_if_still_free(*args, **kwargs):
+        chosen.append(taken.slug if not chosen else choose(*args, **kwargs))
+        return chosen[-1]
+
+    monkeypatch.setattr(api, "_unique_slug", as_if_still_free)
+    second = api.save_draft(by=users["editor_a"], post=tool_for(org_a), now=NOW)
+    assert chosen == [taken.slug, f"{taken.slug}-2"]
+    assert second.slug == f"{taken.slug}-2"
+    assert Tool.objects.filter(name=taken.name).count() == 2
