@@ -4,6 +4,7 @@ moderators approve or ask for changes, readers see only what a moderator approve
 Members act for an organisation in which they are an editor or a manager; anyone else, and
 any post of another organisation, is PermissionDenied, which the views turn into a 404."""
 
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -20,7 +21,10 @@ from accounts import api as accounts_api
 
 from .constants import PostStatus
 from .fields import contains_code
+from .logos import UNUSED_LOGO_GRACE, logo_name, unused_logos
 from .models import Event, OrganisationProfile, Tool
+
+logger = logging.getLogger(__name__)
 
 # Who may write an organisation's profile, tools and events.
 MEMBER_ROLES = (accounts_api.Role.EDITOR, accounts_api.Role.MANAGER)
@@ -39,6 +43,8 @@ __all__ = [
     "reject",
     "save_draft",
     "store_logo",
+    "UNUSED_LOGO_GRACE",
+    "delete_unused_logos",
     "submit",
 ]
 
@@ -251,11 +257,24 @@ def store_logo(*, by, organisation, upload):
     return get_image_model().objects.create(
         title=_("Logo of %(name)s") % {"name": organisation.name},
         # not guessable: the file is served before a moderator has approved the profile
-        file=ImageFile(
-            upload, name=f"network-logo-{organisation.slug}-{secrets.token_hex(8)}.{extension}"
-        ),
+        file=ImageFile(upload, name=logo_name(organisation, secrets.token_hex(8), extension)),
         uploaded_by_user=by,
     )
+
+
+def delete_unused_logos(*, now):
+    """Delete the logos no profile shows or waits to show (network/logos.py), files and
+    renditions with them; returns how many went."""
+    deleted = 0
+    for image in unused_logos(now=now):
+        with transaction.atomic():
+            # read again under a lock: a profile saved meanwhile may have taken it
+            if unused_logos(now=now).select_for_update().filter(id=image.id).exists():
+                image.delete()
+                deleted += 1
+    if deleted:
+        logger.info("Deleted %s network logos no profile uses", deleted)
+    return deleted
 
 
 def ensure_moderation():
