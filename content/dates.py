@@ -8,8 +8,9 @@ from babel.dates import format_date
 from django.conf import settings
 from django.utils import timezone, translation
 
-# Babel's plain "en" is American English; Pontes writes dates the European way.
-BABEL_LOCALES = {"en": "en_GB"}
+# Babel's plain "en" is American English and plain "pt" Brazilian Portuguese; Pontes writes
+# British English and European Portuguese ("29/11/2026", "Hora de Portugal").
+BABEL_LOCALES = {"en": "en_GB", "pt": "pt_PT"}
 
 
 def babel_locale(language):

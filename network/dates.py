@@ -5,7 +5,15 @@ import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from babel.dates import format_date, format_skeleton, format_time, get_timezone_location
+from babel import Locale
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    format_time,
+    get_global,
+    get_timezone_gmt,
+    get_timezone_location,
+)
 from django.utils.translation import gettext as _
 
 from content import api as content_api
@@ -24,6 +32,11 @@ def reader_zone(request):
 
 
 _locale = content_api.current_locale
+
+# Babel 2.18 reads Bulgarian's daylight-time region format ("{0} – лятно часово време") as the
+# general one, so every zone read "... summer time" even in winter; CLDR's general one is "{0}".
+# Swedish "{0}tid" glues "tid" to a city in brackets: "Portugal (Lissabon)tid".
+_REGION_FORMATS = {"bg": "%s", "sv": "%s"}
 
 
 @dataclass(frozen=True)
@@ -57,8 +70,24 @@ def when(event, zone=None, month_zone=None):
     month_start = event.start.astimezone(month_zone or zone)
     return When(
         text=text,
-        zone=get_timezone_location(zone, locale=locale),
+        zone=_zone_label(zone, start, locale),
         month=format_skeleton("yMMMM", month_start, locale=locale),
         month_key=(month_start.year, month_start.month),
         iso_start=start.isoformat(),
     )
+
+
+def _zone_label(zone, moment, locale):
+    """ "Portugal (Lisbon) Time" in the reader's language; a zone of no place (UTC, Etc/GMT+5,
+    as a browser may report) by its offset, "GMT" or "GMT-05:00", not "Unknown Region"."""
+    locale = Locale.parse(locale)
+    if get_global("zone_territories").get(getattr(zone, "key", str(zone))) in (None, "ZZ", "001"):
+        if moment.utcoffset():
+            return get_timezone_gmt(moment, "long", locale=locale)
+        return locale.zone_formats["gmt"] % ""
+    label = get_timezone_location(zone, locale=locale)
+    region = _REGION_FORMATS.get(locale.language)
+    if region is not None:
+        before, _placeholder, after = locale.zone_formats["region"].partition("%s")
+        label = region % label.removeprefix(before).removesuffix(after)
+    return label
