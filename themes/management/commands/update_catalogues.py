@@ -1,3 +1,5 @@
+import subprocess
+
 import polib
 from django.conf import settings
 from django.core.management import call_command
@@ -32,17 +34,26 @@ class Command(BaseCommand):
                 entry.msgstr = entry.msgid
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = None
         po.metadata_is_fuzzy = []
         po.metadata["Language"] = settings.LANGUAGE_CODE
         po.metadata["Project-Id-Version"] = "Pontes"
         po.save(str(english))
         untranslated = {
-            code: len(
-                polib.pofile(
-                    str(english.parents[2] / code / "LC_MESSAGES" / "django.po")
-                ).untranslated_entries()
-            )
+            code: _forget_guesses(english.parents[2] / code / "LC_MESSAGES" / "django.po")
             for code in codes
             if code != settings.LANGUAGE_CODE
         }
         self.stdout.write(f"Untranslated entries per language: {untranslated}")
+
+
+def _forget_guesses(path):
+    """Empty the translations msgmerge guessed from a similar string ("fuzzy"): they are wrong
+    more often than not ("Search Pontes" became "search entries"), Django never shows them, and
+    an empty entry is what translators and the untranslated count look for. gettext's own
+    msgattrib does it, keeping the file's wrapping. Returns how many are left to translate."""
+    if polib.pofile(str(path)).fuzzy_entries():
+        command = ["msgattrib", "--clear-fuzzy", "--empty", "--clear-previous", "-o", path, path]
+        # gettext's own tool on our own catalogue, found on PATH as makemessages finds msgmerge
+        subprocess.run(command, check=True)  # noqa: S603, S607
+    return len(polib.pofile(str(path)).untranslated_entries())
