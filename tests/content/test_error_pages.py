@@ -1,0 +1,71 @@
+"""Error pages speak the reader's language and show a way on, like every other page."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.test import Client, RequestFactory
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views import defaults
+
+pytestmark = pytest.mark.django_db
+
+
+def in_language(language, text):
+    with translation.override(language):
+        translated = gettext(text)
+    assert translated != text or language == "en", f"{text!r} is not translated into {language}"
+    return translated
+
+
+@pytest.mark.parametrize("language", ["en", "pt", "fi", "bg"])
+def test_a_missing_page_says_so_in_the_readers_language(client, language):
+    response = client.get(f"/{language}/no-such-page/")
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert f'<html lang="{language}"' in body
+    assert in_language(language, "Page not found") in body
+    assert f'href="/{language}/"' in body  # a way home, in the same language
+    assert 'name="robots" content="noindex"' in body
+
+
+def test_a_form_sent_without_its_token_asks_to_send_it_again_in_finnish():
+    response = Client(enforce_csrf_checks=True).post(
+        "/fi/account/login/", {"username": "a@example.org", "password": "x"}
+    )
+    assert response.status_code == 403
+    assert in_language("fi", "Please send the form again") in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("view", "exception", "status", "title"),
+    [
+        (defaults.bad_request, SuspiciousOperation(), 400, "Pontes could not read this request"),
+        (defaults.permission_denied, PermissionDenied(), 403, "You cannot open this page"),
+    ],
+)
+def test_refusals_are_pages_of_the_site(view, exception, status, title, rf_user):
+    with translation.override("sv"):
+        response = view(rf_user("/sv/"), exception)
+    assert response.status_code == status
+    assert in_language("sv", title) in response.content.decode()
+
+
+def test_a_server_fault_is_explained_without_the_database(rf_user):
+    with translation.override("bg"):
+        response = defaults.server_error(rf_user("/bg/"))
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="bg"' in body
+    assert in_language("bg", "Something went wrong") in body
+
+
+@pytest.fixture
+def rf_user():
+    from django.contrib.auth.models import AnonymousUser
+
+    def make(path):
+        request = RequestFactory().get(path)
+        request.user = AnonymousUser()
+        return request
+
+    return make
