@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # before anything reads the body (CSRF reads POST): refuses what no form accepts
+    "themes.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,6 +168,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body read at all: the largest upload (a library document, 20 MB) and room
+# for the rest of its form. themes.middleware refuses longer ones unread.
+PONTES_MAX_REQUEST_BYTES = int(os.environ.get("PONTES_MAX_REQUEST_MB", "25")) * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "Pontes"
 WAGTAILADMIN_BASE_URL = os.environ.get("PONTES_BASE_URL", "http://127.0.0.1:8000")

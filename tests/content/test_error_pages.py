@@ -69,3 +69,24 @@ def rf_user():
         return request
 
     return make
+
+
+def test_a_request_larger_than_any_upload_is_refused_unread_in_dutch(client, settings):
+    settings.PONTES_MAX_REQUEST_BYTES = 1024
+    response = client.generic(
+        "POST", "/nl/account/login/", b"x" * 2048, content_type="application/octet-stream"
+    )
+    body = response.content.decode()
+    assert response.status_code == 413
+    assert in_language("nl", "Too large to send") in body
+    assert "1,0\xa0KB" in body  # the limit, written the Dutch way
+    # within the limit, the same address answers as usual (here: a form to fill in again)
+    assert client.post("/nl/account/login/", {"username": "a"}).status_code == 200
+
+
+def test_a_declared_length_is_enough_to_refuse(client):
+    """Nothing of the body is read: the length the request announces decides."""
+    response = client.generic(
+        "POST", "/en/account/login/", b"", CONTENT_LENGTH=str(26 * 1024 * 1024)
+    )
+    assert response.status_code == 413
