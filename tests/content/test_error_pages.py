@@ -50,8 +50,8 @@ def test_refusals_are_pages_of_the_site(view, exception, status, title, rf_user)
     assert in_language("sv", title) in response.content.decode()
 
 
-def test_a_server_fault_is_explained_without_the_database(rf_user):
-    with translation.override("bg"):
+def test_a_server_fault_is_explained_without_the_database(rf_user, django_assert_num_queries):
+    with translation.override("bg"), django_assert_num_queries(0):
         response = defaults.server_error(rf_user("/bg/"))
     body = response.content.decode()
     assert response.status_code == 500
@@ -90,3 +90,10 @@ def test_a_declared_length_is_enough_to_refuse(client):
         "POST", "/en/account/login/", b"", CONTENT_LENGTH=str(26 * 1024 * 1024)
     )
     assert response.status_code == 413
+
+
+def test_a_request_for_a_host_we_do_not_serve_is_a_400_not_a_500(client):
+    """Scanners send such requests all day: the 400 page must not fail on the same host."""
+    response = client.get("/pt/", HTTP_HOST="unknown.example")
+    assert response.status_code == 400
+    assert in_language("pt", "Pontes could not read this request") in response.content.decode()

@@ -4,6 +4,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -69,7 +70,10 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def absolute(context, url):
-    return context["request"].build_absolute_uri(url)
+    try:
+        return context["request"].build_absolute_uri(url)
+    except DisallowedHost:  # the 400 page for that very request: the address stays relative
+        return url
 
 
 # A date in the reader's language, for example "23. marraskuuta 2026".
@@ -119,7 +123,10 @@ def main_menu(context):
             ],
         }
 
-    host = f"{request.get_host()}:{request.get_port()}"
+    try:
+        host = f"{request.get_host()}:{request.get_port()}"
+    except DisallowedHost:  # the 400 page for that very request: no site, no menu
+        return {"home_url": "/", "items": []}
     return content_api.cached_until_pages_change(f"menu:{host}:{translation.get_language()}", build)
 
 
