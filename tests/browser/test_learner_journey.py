@@ -42,6 +42,9 @@ def test_switch_to_finnish_and_open_a_b_level_lesson(browser_page, axe_violation
     assert not main_nav.is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == "site-menu"
 
+    menu.click()  # by pointer: Escape on the button closes it too
+    page.keyboard.press("Escape")
+    assert not main_nav.is_visible()
     menu.click()
     main_nav.locator("a").first.click()
     page.locator("select[name=level]").select_option("B")

@@ -27,13 +27,16 @@
                 });
                 setOpen(button, target, open);
             });
-            // Escape closes an open list and puts the keyboard back on its button
-            target.addEventListener("keydown", function (event) {
+            // Escape closes an open list, from inside it or from its button, and puts the
+            // keyboard back on the button
+            function closeOnEscape(event) {
                 if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
                     setOpen(button, target, false);
                     button.focus();
                 }
-            });
+            }
+            target.addEventListener("keydown", closeOnEscape);
+            button.addEventListener("keydown", closeOnEscape);
         });
     });
 })();
