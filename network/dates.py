@@ -81,7 +81,9 @@ def _zone_label(zone, moment, locale):
     """ "Portugal (Lisbon) Time" in the reader's language; a zone of no place (UTC, Etc/GMT+5,
     as a browser may report) by its offset, "GMT" or "GMT-05:00", not "Unknown Region"."""
     locale = Locale.parse(locale)
-    if get_global("zone_territories").get(getattr(zone, "key", str(zone))) in (None, "ZZ", "001"):
+    key = getattr(zone, "key", str(zone))
+    key = get_global("zone_aliases").get(key, key)  # Asia/Calcutta is Asia/Kolkata
+    if get_global("zone_territories").get(key) in (None, "ZZ", "001"):
         if moment.utcoffset():
             return get_timezone_gmt(moment, "long", locale=locale)
         return locale.zone_formats["gmt"] % ""

@@ -50,3 +50,11 @@ def test_the_same_zone_in_summer_and_winter_has_one_name(org_a):
     event.start, event.end = summer, summer + datetime.timedelta(hours=2)
     with translation.override("bg"):
         assert when(event).zone == "България"
+
+
+def test_an_old_name_of_a_zone_is_still_named_by_its_place(org_a):
+    """Browsers may report an older name of a zone: Asia/Calcutta for Asia/Kolkata."""
+    event = event_for(org_a, zone="Europe/Lisbon")
+    with translation.override("en"):
+        assert when(event, zone=zoneinfo.ZoneInfo("Asia/Calcutta")).zone == "India Time"
+        assert when(event, zone=zoneinfo.ZoneInfo("Europe/Kiev")).zone == "Ukraine (Kyiv) Time"
