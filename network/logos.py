@@ -9,8 +9,9 @@ may still name a deleted logo: restoring one gives a profile without a logo, as 
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.images import get_image_model
-from wagtail.models import Revision
+from wagtail.models import ReferenceIndex, Revision
 
 from .models import OrganisationProfile
 
@@ -30,11 +31,17 @@ def unused_logos(*, now):
         id__in=profiles.exclude(latest_revision=None).values("latest_revision_id")
     )
     in_use |= {revision.content.get("logo") for revision in latest} - {None}
-    return (
-        get_image_model()
-        .objects.filter(
-            file__startswith=f"original_images/{LOGO_PREFIX}",
-            created_at__lt=now - UNUSED_LOGO_GRACE,
-        )
-        .exclude(id__in=in_use)
-    )
+    # an editor may also have chosen a logo for a page or any other content: Wagtail's
+    # reference index knows every such use
+    Image = get_image_model()
+    in_use |= {
+        int(target)
+        for target in ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(Image)
+        ).values_list("to_object_id", flat=True)
+        if str(target).isdigit()
+    }
+    return Image.objects.filter(
+        file__startswith=f"original_images/{LOGO_PREFIX}",
+        created_at__lt=now - UNUSED_LOGO_GRACE,
+    ).exclude(id__in=in_use)

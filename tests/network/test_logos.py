@@ -62,7 +62,8 @@ def test_a_replaced_logo_goes_and_the_shown_and_waiting_ones_stay(
     in_use_before = Image.objects.exclude(id__in=files).count()  # the demo's logos, and so on
 
     later = timezone.now() + timedelta(days=1, minutes=1)  # NOW is older than the uploads
-    assert api.delete_unused_logos(now=NOW) == 0  # within a day of upload: spared
+    # within a day of upload: spared
+    assert api.delete_unused_logos(now=timezone.now() + timedelta(hours=23)) == 0
     with django_capture_on_commit_callbacks(execute=True):
         assert api.delete_unused_logos(now=later) == 2
     assert set(Image.objects.filter(id__in=files).values_list("id", flat=True)) == {
@@ -80,3 +81,18 @@ def test_the_daily_task_runs_the_same_clean_up(users, org_a):
     logo(users["editor_a"], org_a)
     Image.objects.filter(title__startswith="Logo of").update(created_at=NOW - timedelta(days=2))
     assert tasks.delete_unused_logos.delay().get() == 1  # the demo's logos are all in use
+
+
+def test_a_logo_an_editor_also_chose_for_a_page_stays(
+    users, org_a, django_capture_on_commit_callbacks
+):
+    from courses.models import LessonPage
+
+    image = logo(users["editor_a"], org_a)
+    lesson = LessonPage.objects.filter(locale__language_code="en").first()
+    lesson.body.append(("image", {"image": image, "alt_text": "The organisation's logo"}))
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert api.delete_unused_logos(now=timezone.now() + timedelta(days=2)) == 0
+    assert Image.objects.filter(id=image.id).exists()
