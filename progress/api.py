@@ -231,6 +231,10 @@ def _insert_completed(*, learner, lesson, now, score, seconds):
                 completed_at=now,
             )
     except IntegrityError:
+        if not LessonProgress.objects.filter(
+            learner=learner, lesson_key=lesson.translation_key
+        ).exists():
+            raise  # another constraint than progress_lesson_once: not a double click
         return None
 
 
