@@ -50,10 +50,20 @@ class Command(BaseCommand):
 def _forget_guesses(path):
     """Empty the translations msgmerge guessed from a similar string ("fuzzy"): they are wrong
     more often than not ("Search Pontes" became "search entries"), Django never shows them, and
-    an empty entry is what translators and the untranslated count look for. gettext's own
-    msgattrib does it, keeping the file's wrapping. Returns how many are left to translate."""
-    if polib.pofile(str(path)).fuzzy_entries():
-        command = ["msgattrib", "--clear-fuzzy", "--empty", "--clear-previous", "-o", path, path]
+    an empty entry is what translators and the untranslated count look for. The header is left
+    alone. polib wraps lines its own way, so gettext's msgcat then writes the file as msgmerge
+    does. Returns how many entries are left to translate."""
+    po = polib.pofile(str(path))
+    guesses = po.fuzzy_entries()
+    for entry in guesses:
+        entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+        else:
+            entry.msgstr = ""
+    if guesses:
+        po.save(str(path))
         # gettext's own tool on our own catalogue, found on PATH as makemessages finds msgmerge
-        subprocess.run(command, check=True)  # noqa: S603, S607
-    return len(polib.pofile(str(path)).untranslated_entries())
+        subprocess.run(["msgcat", "-o", path, path], check=True)  # noqa: S603, S607
+    return len(po.untranslated_entries())
